@@ -1,0 +1,27 @@
+import { EmbedBuilder, MessageFlags } from 'discord.js';
+import type { CommandModule } from '../src/discord/command.js';
+import { guildOnly } from '../src/discord/command.js';
+import { COLOUR } from '../src/discord/render/common.js';
+import { commands } from './index.js';
+
+export default {
+  data: { name: 'help', description: 'What Syllabot does and every command', ...guildOnly },
+  async execute(i, ctx) {
+    const lines = commands.map((c) => {
+      const options = (c.data.options ?? []).map((o) => ('required' in o && o.required ? `<${o.name}>` : `[${o.name}]`)).join(' ');
+      return `\`/${c.data.name}${options ? ` ${options}` : ''}\` — ${c.data.description}`;
+    });
+    const embed = new EmbedBuilder()
+      .setColor(COLOUR.brand)
+      .setTitle('Syllabot — study the backend roadmap together')
+      .setDescription(
+        [
+          `Work through **${ctx.curriculum.title}** (${ctx.curriculum.topics.length} topics) at your own pace:`,
+          '`/next` shows your topic, `/done` marks it finished and earns points and a streak.',
+          '',
+          ...lines,
+        ].join('\n'),
+      );
+    return i.reply({ embeds: [embed], flags: MessageFlags.Ephemeral });
+  },
+} as const satisfies CommandModule;

@@ -1,0 +1,20 @@
+import { MessageFlags } from 'discord.js';
+import { guildOnly, memberOf, type CommandModule } from '../src/discord/command.js';
+import { topicButtons, topicEmbed } from '../src/discord/render/topic.js';
+
+export default {
+  data: { name: 'next', description: 'Show your next topic to study', ...guildOnly },
+  async execute(i, ctx) {
+    const { track, topic } = await ctx.progress.next(memberOf(i));
+    const trackTitle = ctx.curriculum.track(track)?.title ?? track;
+    if (!topic) {
+      return i.reply({ content: `🏁 You have finished every topic on the ${trackTitle} track. Try \`/track\` for another one, or \`/progress\` to look back.`, flags: MessageFlags.Ephemeral });
+    }
+    return i.reply({
+      content: `Your next topic on the **${trackTitle}** track:`,
+      embeds: [topicEmbed(topic, ctx.curriculum)],
+      components: [topicButtons(topic)],
+      flags: MessageFlags.Ephemeral,
+    });
+  },
+} as const satisfies CommandModule;

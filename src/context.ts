@@ -1,0 +1,14 @@
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Curriculum } from './curriculum/curriculum.js';
+import type { Logger } from './log.js';
+import type { ProgressService } from './progress/progress-service.js';
+
+/** What a command or job may use. Built once in app.ts. */
+export interface AppContext {
+  config: Config;
+  log: Logger;
+  clock: Clock;
+  curriculum: Curriculum;
+  progress: ProgressService;
+}

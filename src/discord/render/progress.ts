@@ -1,0 +1,18 @@
+import { EmbedBuilder } from 'discord.js';
+import type { ProgressReport } from '../../progress/progress-service.js';
+import { clip, COLOUR, fitLines, LIMIT, progressBar } from './common.js';
+
+export function progressEmbed(userId: string, report: ProgressReport, trackTitle: string): EmbedBuilder {
+  const lines = report.modules.map((p) => `\`${progressBar(p.closed, p.total)}\` ${p.closed}/${p.total} ${p.module.title}`);
+  const rank = report.weekRank ? `#${report.weekRank} (${report.weekPoints} points)` : 'not on the board yet';
+  return new EmbedBuilder()
+    .setColor(COLOUR.info)
+    .setTitle(clip(`Progress on the ${trackTitle} track`, LIMIT.title))
+    .setDescription(clip(`<@${userId}>\n\n${fitLines(lines, LIMIT.description - 100)}`, LIMIT.description))
+    .addFields(
+      { name: 'Topics', value: `${report.done} done, ${report.skipped} skipped, of ${report.total}`, inline: true },
+      { name: 'Points', value: String(report.points), inline: true },
+      { name: 'Streak', value: `${report.streak} day${report.streak === 1 ? '' : 's'} (best ${report.bestStreak})`, inline: true },
+      { name: 'This week', value: rank, inline: true },
+    );
+}

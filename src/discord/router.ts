@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
+import type { AppContext } from '../context.js';
+import { StoreUnavailableError, UserError } from '../errors.js';
+import { parseButtonId } from './buttons.js';
+import type { CommandModule, GuildButton, GuildChatInput } from './command.js';
+
+type Outcome = 'ok' | 'user-error' | 'store-unavailable' | 'error' | 'rejected';
+
+export const MESSAGES = {
+  storeDown: 'The study store is unavailable right now; try again shortly. Nothing was changed.',
+  notInGuild: 'Syllabot works inside a server: use its commands in a channel of your study server.',
+  stopping: 'Syllabot is restarting; try again in a few seconds.',
+  staleButton: 'This button is from an older version of Syllabot. Run the command again for a fresh one.',
+  unknownCommand: 'That command is not available any more. Run `/help` to see the current ones.',
+} as const;
+
+/**
+ * The one place interactions are dispatched. It owns error handling (a UserError becomes a friendly
+ * ephemeral reply, anything else is logged with a reference the member can quote), one log line per
+ * interaction, and the in-flight count that lets shutdown finish work before closing.
+ */
+export function createRouter(commands: CommandModule[], ctx: AppContext) {
+  const byName = new Map(commands.map((c) => [c.data.name, c]));
+  const buttons = new Map(commands.flatMap((c) => Object.entries(c.buttons ?? {})));
+  let accepting = true;
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
+
+  async function dispatch(i: Interaction): Promise<string> {
+    if (i.isChatInputCommand()) {
+      const command = byName.get(i.commandName);
+      if (!command) throw new UserError(MESSAGES.unknownCommand);
+      await command.execute(i as GuildChatInput, ctx);
+      return i.commandName;
+    }
+    if (i.isAutocomplete()) {
+      await byName.get(i.commandName)?.autocomplete?.(i, ctx);
+      return `autocomplete:${i.commandName}`;
+    }
+    if (i.isButton()) {
+      const parsed = parseButtonId(i.customId);
+      const handler = parsed && buttons.get(parsed.action);
+      if (!parsed || !handler) throw new UserError(MESSAGES.staleButton);
+      await handler(i as GuildButton, parsed.argument, ctx);
+      return `button:${parsed.action}`;
+    }
+    return `type:${i.type}`;
+  }
+
+  async function handle(i: Interaction): Promise<void> {
+    const started = performance.now();
+    let name = 'unknown';
+    let outcome: Outcome = 'ok';
+    if (!accepting) {
+      outcome = 'rejected';
+      await answerError(i, MESSAGES.stopping);
+      return;
+    }
+    inFlight++;
+    try {
+      if (!i.inGuild()) {
+        outcome = 'rejected';
+        await answerError(i, MESSAGES.notInGuild);
+        return;
+      }
+      name = await dispatch(i);
+    } catch (error) {
+      if (error instanceof UserError) {
+        outcome = 'user-error';
+        await answerError(i, error.message);
+      } else if (error instanceof StoreUnavailableError) {
+        outcome = 'store-unavailable';
+        ctx.log.warn({ interactionId: i.id, err: error.cause }, 'redis unavailable');
+        await answerError(i, MESSAGES.storeDown);
+      } else {
+        outcome = 'error';
+        const ref = randomBytes(2).toString('hex');
+        ctx.log.error({ interactionId: i.id, ref, err: error }, 'interaction failed');
+        await answerError(i, `Something went wrong (ref ${ref}). It has been logged; please try again.`);
+      }
+    } finally {
+      ctx.log.info({ guildId: i.guildId, interactionId: i.id, command: name, ms: Math.round(performance.now() - started), outcome }, 'interaction');
+      if (--inFlight === 0) idle?.();
+    }
+  }
+
+  async function answerError(i: Interaction, content: string): Promise<void> {
+    try {
+      if (i.isAutocomplete()) {
+        if (!i.responded) await i.respond([]);
+        return;
+      }
+      const repliable = i as RepliableInteraction;
+      if (repliable.replied || repliable.deferred) await repliable.followUp({ content, flags: MessageFlags.Ephemeral });
+      else await repliable.reply({ content, flags: MessageFlags.Ephemeral });
+    } catch (error) {
+      ctx.log.warn({ interactionId: i.id, err: error }, 'could not answer the interaction');
+    }
+  }
+
+  return {
+    handle,
+    /** Stops taking interactions (they get a polite "restarting") and waits for those in flight. */
+    async drain(timeoutMs: number): Promise<void> {
+      accepting = false;
+      if (inFlight === 0) return;
+      await Promise.race([new Promise<void>((resolve) => (idle = resolve)), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+    },
+  };
+}

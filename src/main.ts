@@ -1,0 +1,30 @@
+import 'dotenv/config';
+import { startApp } from './app.js';
+import { ConfigError, parseConfig } from './config.js';
+import { CurriculumError } from './curriculum/load.js';
+
+/** Starts the bot; SIGTERM / SIGINT finish work in flight and exit 0 within 10 seconds. */
+async function main(): Promise<void> {
+  const config = parseConfig(process.env);
+  const app = await startApp(config);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.ctx.log.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      app.ctx.log.error('shutdown took longer than 10 s; exiting anyway');
+      process.exit(1);
+    }, 10_000).unref();
+    await app.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', (s) => void shutdown(s));
+  process.once('SIGINT', (s) => void shutdown(s));
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof CurriculumError;
+  console.error(known ? error.message : error instanceof Error ? `Syllabot could not start: ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import { DateTime } from 'luxon';
+
+export interface Periods {
+  /** Local calendar day, 2026-11-23 */
+  day: string;
+  yesterday: string;
+  /** ISO week, 2026-W48 */
+  week: string;
+  /** Calendar month, 2026-11 */
+  month: string;
+}
+
+export type PeriodName = 'week' | 'month' | 'all';
+
+/** The day, ISO week and month that an instant falls in, in the group's IANA time zone. */
+export function periodsAt(ms: number, zone: string): Periods {
+  const local = DateTime.fromMillis(ms, { zone });
+  if (!local.isValid) throw new Error(`invalid time zone ${zone}`);
+  return {
+    day: local.toISODate()!,
+    yesterday: local.minus({ days: 1 }).toISODate()!,
+    week: `${local.weekYear}-W${String(local.weekNumber).padStart(2, '0')}`,
+    month: local.toFormat('yyyy-MM'),
+  };
+}
+
+/** A streak is alive while its last day is today or yesterday (the member can still extend it). */
+export function liveStreak(streak: number, lastDay: string | undefined, periods: Periods): number {
+  return lastDay === periods.day || lastDay === periods.yesterday ? streak : 0;
+}

@@ -1,0 +1,36 @@
+/**
+ * Every Redis key Syllabot uses is built here and nowhere else.
+ * Per-guild keys carry the guild as a hash tag (`{g:<id>}`), so all of a guild's keys share one
+ * Redis Cluster slot and one Lua script may touch them together.
+ */
+export type Keys = ReturnType<typeof createKeys>;
+
+export function createKeys(prefix: string) {
+  const guild = (guildId: string) => `${prefix}:{g:${guildId}}`;
+  const member = (guildId: string, userId: string) => `${guild(guildId)}:member:${userId}`;
+  return {
+    prefix,
+    /** HASH track, points, streak, bestStreak, lastDay, cursor */
+    member,
+    /** HASH topicId -> "done:<ms>" | "skip:<ms>" */
+    memberTopics: (guildId: string, userId: string) => `${member(guildId, userId)}:topics`,
+    /** LIST of JSON entries, newest first, for /undo */
+    memberLog: (guildId: string, userId: string) => `${member(guildId, userId)}:log`,
+    /** STRING, short-lived: an interaction id already applied, so a replayed delivery counts once */
+    interactionSeen: (guildId: string, interactionId: string) => `${guild(guildId)}:seen:${interactionId}`,
+    /** ZSET member -> points, all time */
+    boardAll: (guildId: string) => `${guild(guildId)}:board:all`,
+    /** ZSET member -> points in an ISO week such as 2026-W48 (expires after 120 days) */
+    boardWeek: (guildId: string, week: string) => `${guild(guildId)}:board:week:${week}`,
+    /** ZSET member -> points in a calendar month such as 2026-11 (expires after 400 days) */
+    boardMonth: (guildId: string, month: string) => `${guild(guildId)}:board:month:${month}`,
+    /** HASH channelId, time, tz, track, paused, pauseReason, cursor */
+    group: (guildId: string) => `${guild(guildId)}:group`,
+    /** Every key of a guild matches this pattern (used by tests and data export). */
+    guildPattern: (guildId: string) => `${guild(guildId)}:*`,
+  };
+}
+
+export const BOARD_TTL_SECONDS = { week: 120 * 86_400, month: 400 * 86_400 } as const;
+export const SEEN_TTL_SECONDS = 15 * 60;
+export const UNDO_DEPTH = 50;
