@@ -1,0 +1,271 @@
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/**
+ * A Discord stand-in on 127.0.0.1: the gateway (HELLO, IDENTIFY -> READY + GUILD_CREATE,
+ * heartbeats, dispatches) and the REST routes the bot uses. The real discord.js client connects
+ * to it through `rest: { api }`; every REST call is recorded so a test reads what a member saw.
+ */
+
+export const BOT_USER = { id: '900000000000000001', username: 'Syllabot', discriminator: '0', global_name: null, avatar: null, bot: true } as const;
+export const APPLICATION_ID = '900000000000000002';
+export const TOKEN = 'standin-token.not-a-real-secret';
+
+export interface RestCall {
+  method: string;
+  path: string;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded JSON as sent
+  at: number;
+}
+
+export interface GuildSpec {
+  id: string;
+  name?: string;
+  channelIds?: string[];
+}
+
+export interface InteractionOptions {
+  guildId: string;
+  userId: string;
+  channelId?: string;
+  /** Reuse an id to simulate a duplicate delivery of the same interaction. */
+  id?: string;
+  /** Member permissions bitfield as a string (default: none beyond the basics). */
+  permissions?: string;
+}
+
+type Responder = (call: RestCall) => { status: number; body?: unknown } | undefined;
+
+let snowflakeCounter = 0n;
+export function snowflake(): string {
+  snowflakeCounter += 1n;
+  return String((BigInt(Date.now() - 1420070400000) << 22n) + (snowflakeCounter % 4096n));
+}
+
+export class DiscordStandin {
+  readonly calls: RestCall[] = [];
+  private server!: Server;
+  private wss!: WebSocketServer;
+  private sockets = new Set<WebSocket>();
+  private sequence = 0;
+  private waiters: Array<{ test: (c: RestCall) => boolean; resolve: (c: RestCall) => void }> = [];
+  private responders: Responder[] = [];
+  private readonly guilds: GuildSpec[];
+  port = 0;
+  identified = 0;
+
+  constructor(guilds: GuildSpec[]) {
+    this.guilds = guilds;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.onRequest(req, res));
+    this.wss = new WebSocketServer({ noServer: true });
+    this.server.on('upgrade', (req, socket, head) => this.wss.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws)));
+    this.server.listen(0, '127.0.0.1');
+    await once(this.server, 'listening');
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Answers the next matching REST calls with a custom status (403, 404, 429…). */
+  respondWith(responder: Responder): () => void {
+    this.responders.push(responder);
+    return () => (this.responders = this.responders.filter((r) => r !== responder));
+  }
+
+  /** Resolves with the first recorded call (past or future) that passes the test. */
+  waitForCall(test: (c: RestCall) => boolean, timeoutMs = 5_000): Promise<RestCall> {
+    const found = this.calls.find(test);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('timed out waiting for a REST call')), timeoutMs);
+      this.waiters.push({ test, resolve: (c) => (clearTimeout(timer), resolve(c)) });
+    });
+  }
+
+  /** Waits until the bot's gateway connection has identified (count times in all). */
+  async waitForIdentify(count = 1, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.identified < count) {
+      if (Date.now() > deadline) throw new Error('the bot never identified on the gateway');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Sends INTERACTION_CREATE to the bot and returns what the test needs to follow it. */
+  dispatchInteraction(payload: Record<string, unknown>): void {
+    this.dispatch('INTERACTION_CREATE', payload);
+  }
+
+  dispatch(event: string, data: unknown): void {
+    const message = JSON.stringify({ op: 0, t: event, s: ++this.sequence, d: data });
+    for (const ws of this.sockets) ws.send(message);
+  }
+
+  // ---- gateway ----
+
+  private onSocket(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on('close', () => this.sockets.delete(ws));
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
+    ws.on('message', (raw) => {
+      const packet = JSON.parse(String(raw)) as { op: number; d: unknown };
+      if (packet.op === 1) ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
+      else if (packet.op === 2) this.onIdentify(ws, packet.d as { shard?: [number, number] });
+      else if (packet.op === 6) ws.send(JSON.stringify({ op: 9, d: false, s: null, t: null }));
+    });
+  }
+
+  private onIdentify(ws: WebSocket, identify: { shard?: [number, number] }): void {
+    this.identified++;
+    const shard = identify.shard ?? [0, 1];
+    const guilds = this.guilds.filter((g) => Number((BigInt(g.id) >> 22n) % BigInt(shard[1])) === shard[0]);
+    const send = (t: string, d: unknown) => ws.send(JSON.stringify({ op: 0, t, s: ++this.sequence, d }));
+    send('READY', {
+      v: 10,
+      user: BOT_USER,
+      guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
+      session_id: randomBytes(8).toString('hex'),
+      resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+      application: { id: APPLICATION_ID, flags: 0 },
+      shard,
+    });
+    for (const g of guilds) send('GUILD_CREATE', guildPayload(g));
+  }
+
+  // ---- REST ----
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname.replace(/^\/api\/v\d+/, '');
+    const text = Buffer.concat(chunks).toString('utf8');
+    const call: RestCall = { method: req.method ?? 'GET', path, body: parseBody(text, req.headers['content-type']), at: Date.now() };
+    this.calls.push(call);
+    for (const waiter of [...this.waiters]) {
+      if (waiter.test(call)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(call);
+      }
+    }
+    const custom = this.responders.map((r) => r(call)).find(Boolean);
+    const { status, body } = custom ?? this.route(call);
+    if (status === 204) {
+      res.writeHead(204).end();
+      return;
+    }
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body ?? {}));
+  }
+
+  private route(call: RestCall): { status: number; body?: unknown } {
+    const { method, path, body } = call;
+    if (method === 'GET' && path === '/gateway/bot') {
+      return {
+        status: 200,
+        body: {
+          url: `ws://127.0.0.1:${this.port}`,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+        },
+      };
+    }
+    if (method === 'GET' && path === '/applications/@me') return { status: 200, body: { id: APPLICATION_ID, name: 'Syllabot', bot: BOT_USER } };
+    if (method === 'GET' && path === '/users/@me') return { status: 200, body: BOT_USER };
+    if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      return { status: 200, body: (body as object[]).map((c) => ({ ...c, id: snowflake(), application_id: APPLICATION_ID, version: snowflake() })) };
+    }
+    if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
+    const webhook = /^\/webhooks\/\d+\/[^/]+(\/messages\/(@original|\d+))?$/.exec(path);
+    if (webhook) {
+      if (method === 'DELETE') return { status: 204 };
+      return { status: 200, body: messagePayload(body, 'webhook') };
+    }
+    const channelMessage = /^\/channels\/(\d+)\/messages$/.exec(path);
+    if (method === 'POST' && channelMessage) return { status: 200, body: messagePayload(body, channelMessage[1]!) };
+    return { status: 404, body: { message: `stand-in has no route for ${method} ${path}`, code: 0 } };
+  }
+}
+
+function parseBody(text: string, type: string | undefined): unknown {
+  if (!text) return undefined;
+  if (type?.includes('multipart/form-data')) {
+    const json = /name="payload_json"[^\n]*\r?\n(?:[^\n]*\r?\n)*?\r?\n([\s\S]*?)\r?\n--/.exec(text);
+    return json ? JSON.parse(json[1]!) : text;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function guildPayload(g: GuildSpec) {
+  const channels = (g.channelIds ?? []).map((id, position) => ({ id, type: 0, name: `study-${position}`, position, guild_id: g.id, permission_overwrites: [], parent_id: null, nsfw: false }));
+  return {
+    id: g.id,
+    name: g.name ?? `Guild ${g.id}`,
+    icon: null,
+    owner_id: '100000000000000000',
+    unavailable: false,
+    member_count: 2,
+    large: false,
+    joined_at: new Date(0).toISOString(),
+    features: [],
+    roles: [{ id: g.id, name: '@everyone', permissions: '2248473465835073', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    channels,
+    threads: [],
+    members: [],
+    voice_states: [],
+    presences: [],
+    emojis: [],
+    stickers: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    premium_tier: 0,
+    preferred_locale: 'en-US',
+    system_channel_flags: 0,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    mfa_level: 0,
+    nsfw_level: 0,
+  };
+}
+
+function messagePayload(body: unknown, channelId: string) {
+  const b = (body ?? {}) as Record<string, unknown>;
+  return {
+    id: snowflake(),
+    channel_id: channelId === 'webhook' ? '0' : channelId,
+    author: BOT_USER,
+    content: b.content ?? '',
+    embeds: b.embeds ?? [],
+    components: b.components ?? [],
+    attachments: [],
+    mentions: [],
+    mention_roles: [],
+    mention_everyone: false,
+    pinned: false,
+    tts: false,
+    type: 0,
+    flags: b.flags ?? 0,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+  };
+}

@@ -1,0 +1,148 @@
+import { APPLICATION_ID, snowflake, type DiscordStandin, type RestCall } from './discord-standin.js';
+
+const EPHEMERAL = 64;
+const OPTION_TYPE = { string: 3, user: 6 } as const;
+
+/** A message as a member would see it: an interaction reply, a follow-up or an edit. */
+export interface SeenMessage {
+  kind: 'reply' | 'update' | 'followup' | 'edit';
+  content: string;
+  embeds: Array<{ title?: string; description?: string; author?: { name: string }; footer?: { text: string }; fields?: Array<{ name: string; value: string }> }>;
+  components: Array<{ components: Array<{ custom_id?: string; label?: string }> }>;
+  ephemeral: boolean;
+  allowedMentions: unknown;
+  /** Milliseconds from INTERACTION_CREATE to this call reaching the stand-in. */
+  ms: number;
+}
+
+export type OptionValue = string | { user: string };
+
+/** Acknowledgement times seen by every test, for the closing figure. */
+export const acknowledgements: number[] = [];
+
+/** One interaction in flight: waits for and reads what the bot answered. */
+export class Exchange {
+  constructor(
+    private readonly standin: DiscordStandin,
+    readonly id: string,
+    readonly token: string,
+    private readonly sentAt: number,
+  ) {}
+
+  private ownCalls(): RestCall[] {
+    return this.standin.calls.filter((c) => c.path.startsWith(`/interactions/${this.id}/${this.token}/`) || c.path.startsWith(`/webhooks/${APPLICATION_ID}/${this.token}`));
+  }
+
+  /** Waits until the bot has sent `count` messages for this interaction, and returns them. */
+  async messages(count = 1, timeoutMs = 5_000): Promise<SeenMessage[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const seen = this.ownCalls().map((c) => this.toMessage(c)).filter((m): m is SeenMessage => m !== undefined);
+      if (seen.length >= count) {
+        if (seen[0]) acknowledgements.push(seen[0].ms);
+        return seen;
+      }
+      if (Date.now() > deadline) throw new Error(`expected ${count} message(s) for interaction ${this.id}, saw ${seen.length}: ${JSON.stringify(this.ownCalls())}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  async reply(): Promise<SeenMessage> {
+    return (await this.messages(1))[0]!;
+  }
+
+  /** Autocomplete choices the bot answered with. */
+  async choices(): Promise<Array<{ name: string; value: string }>> {
+    const call = await this.standin.waitForCall((c) => c.path === `/interactions/${this.id}/${this.token}/callback`);
+    if (call.body?.type !== 8) throw new Error(`expected an autocomplete result, got ${JSON.stringify(call.body)}`);
+    return call.body.data.choices;
+  }
+
+  private toMessage(call: RestCall): SeenMessage | undefined {
+    const ms = call.at - this.sentAt;
+    if (call.path.endsWith('/callback')) {
+      const type = call.body?.type;
+      if (type !== 4 && type !== 7) return undefined;
+      return view(type === 4 ? 'reply' : 'update', call.body.data ?? {}, ms);
+    }
+    if (call.method === 'POST') return view('followup', call.body ?? {}, ms);
+    if (call.method === 'PATCH') return view('edit', call.body ?? {}, ms);
+    return undefined;
+  }
+}
+
+function view(kind: SeenMessage['kind'], data: Record<string, any>, ms: number): SeenMessage { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return {
+    kind,
+    content: data.content ?? '',
+    embeds: data.embeds ?? [],
+    components: data.components ?? [],
+    ephemeral: ((data.flags ?? 0) & EPHEMERAL) !== 0,
+    allowedMentions: data.allowed_mentions,
+    ms,
+  };
+}
+
+/** A server member typing commands and pressing buttons through the stand-in. */
+export class Member {
+  constructor(
+    private readonly standin: DiscordStandin,
+    readonly guildId: string,
+    readonly userId: string,
+    readonly channelId = '300000000000000001',
+    readonly permissions = '2248473465834561',
+  ) {}
+
+  /** `/name option:value …` — returns the exchange to read the bot's answer from. */
+  run(name: string, options: Record<string, OptionValue> = {}, id?: string): Exchange {
+    const resolved: { users: Record<string, unknown>; members: Record<string, unknown> } = { users: {}, members: {} };
+    const opts = Object.entries(options).map(([optionName, value]) => {
+      if (typeof value === 'string') return { name: optionName, type: OPTION_TYPE.string, value };
+      resolved.users[value.user] = user(value.user);
+      resolved.members[value.user] = { roles: [], joined_at: new Date(0).toISOString(), permissions: this.permissions, flags: 0 };
+      return { name: optionName, type: OPTION_TYPE.user, value: value.user };
+    });
+    return this.send(2, { id: '800000000000000000', name, type: 1, options: opts, resolved, guild_id: this.guildId }, id);
+  }
+
+  /** Clicks a button by its custom id, on an ephemeral message (as /next sends). */
+  press(customId: string): Exchange {
+    return this.send(3, { custom_id: customId, component_type: 2 }, undefined, {
+      message: { id: snowflake(), channel_id: this.channelId, author: { id: '900000000000000001', username: 'Syllabot', discriminator: '0', bot: true }, content: '', embeds: [], components: [], attachments: [], mentions: [], mention_roles: [], mention_everyone: false, pinned: false, tts: false, type: 20, flags: EPHEMERAL, timestamp: new Date().toISOString(), edited_timestamp: null },
+    });
+  }
+
+  /** Types into an autocomplete option. */
+  autocomplete(name: string, option: string, typed: string): Exchange {
+    return this.send(4, { id: '800000000000000000', name, type: 1, options: [{ name: option, type: OPTION_TYPE.string, value: typed, focused: true }] });
+  }
+
+  private send(type: number, data: Record<string, unknown>, id = snowflake(), extra: Record<string, unknown> = {}): Exchange {
+    const token = `token-${id}`;
+    const sentAt = Date.now();
+    this.standin.dispatchInteraction({
+      id,
+      application_id: APPLICATION_ID,
+      type,
+      token,
+      version: 1,
+      guild_id: this.guildId,
+      channel_id: this.channelId,
+      channel: { id: this.channelId, type: 0, guild_id: this.guildId, name: 'study', permissions: this.permissions },
+      member: { user: user(this.userId), roles: [], permissions: this.permissions, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, pending: false, nick: null, avatar: null },
+      data,
+      app_permissions: '2248473465835073',
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': this.guildId },
+      context: 0,
+      ...extra,
+    });
+    return new Exchange(this.standin, id, token, sentAt);
+  }
+}
+
+function user(id: string) {
+  return { id, username: `member${id.slice(-4)}`, discriminator: '0', global_name: null, avatar: null };
+}
