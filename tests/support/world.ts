@@ -6,6 +6,16 @@ import { DiscordStandin, TOKEN, type GuildSpec } from './discord-standin.js';
 import { Member } from './member.js';
 import { deletePrefix, plainRedis, redisUrl, uniquePrefix } from './redis.js';
 
+export interface WorldOptions {
+  guilds?: GuildSpec[];
+  clock?: Clock;
+  curriculumDir?: string;
+  /** A Redis of the test's own (one it may stop); its keys go with it. */
+  redisUrl?: string;
+  /** false: start only the stand-in, for tests that run the bot as a separate process. */
+  startBot?: boolean;
+}
+
 export const GUILD = '200000000000000001';
 export const CHANNEL = '300000000000000001';
 
@@ -20,27 +30,33 @@ export class World {
   private constructor(
     readonly standin: DiscordStandin,
     readonly prefix: string,
-    private readonly clock?: Clock,
+    private readonly options: WorldOptions,
   ) {
-    this.config = parseConfig({
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_API_URL: standin.apiUrl,
-      REDIS_URL: redisUrl(),
-      REDIS_PREFIX: prefix,
-      CURRICULUM_DIR: './curriculum',
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    });
+    this.config = parseConfig(this.env());
   }
 
-  static async start(name: string, options: { guilds?: GuildSpec[]; clock?: Clock } = {}): Promise<World> {
+  /** The environment a bot process needs to run against this world. */
+  env(): Record<string, string> {
+    return {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_URL: this.standin.apiUrl,
+      REDIS_URL: this.options.redisUrl ?? redisUrl(),
+      REDIS_PREFIX: this.prefix,
+      CURRICULUM_DIR: this.options.curriculumDir ?? './curriculum',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    };
+  }
+
+  static async start(name: string, options: WorldOptions = {}): Promise<World> {
     const standin = await new DiscordStandin(options.guilds ?? [{ id: GUILD, channelIds: [CHANNEL] }]).start();
-    const world = new World(standin, uniquePrefix(name), options.clock);
+    const world = new World(standin, uniquePrefix(name), options);
+    if (options.startBot === false) return world;
     await world.startBot();
     return world;
   }
 
   async startBot(): Promise<void> {
-    this.app = await startApp(this.config, { clock: this.clock, log: createLogger(this.config.LOG_LEVEL) });
+    this.app = await startApp(this.config, { clock: this.options.clock, log: createLogger(this.config.LOG_LEVEL) });
   }
 
   async stopBot(): Promise<void> {
@@ -55,6 +71,7 @@ export class World {
   async stop(): Promise<void> {
     await this.stopBot();
     await this.standin.stop();
+    if (this.options.redisUrl) return;
     const redis = plainRedis();
     await deletePrefix(redis, this.prefix);
     redis.disconnect();

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SMALL_CURRICULUM } from '../support/services.js';
+import { World } from '../support/world.js';
+
+let world: World;
+beforeAll(async () => {
+  world = await World.start('edges', { curriculumDir: SMALL_CURRICULUM });
+});
+afterAll(async () => world?.stop());
+
+describe('edges of the learning loop', () => {
+  it('a member who finished everything is told so by /next, /done and /skip', async () => {
+    const member = world.member('400000000000000201');
+    for (const topic of ['alpha', 'beta', 'delta', 'gamma', 'py-only']) await member.run('skip', { topic }).reply();
+    const next = await member.run('next').reply();
+    expect(next.ephemeral).toBe(true);
+    expect(next.content).toContain('finished every topic on the Python track');
+    expect((await member.run('done').reply()).content).toContain('no open topic left');
+    expect((await member.run('skip').reply()).content).toContain('no open topic left');
+  });
+
+  it('the last done says it was the last open topic', async () => {
+    const member = world.member('400000000000000202');
+    for (const topic of ['alpha', 'beta', 'delta', 'gamma']) await member.run('skip', { topic }).reply();
+    const [, privately] = await member.run('done').messages(2);
+    expect(privately!.content).toContain('last open topic');
+  });
+
+  it('an empty leaderboard invites the first points', async () => {
+    const empty = await World.start('edges-empty', { curriculumDir: SMALL_CURRICULUM, guilds: [{ id: '200000000000000009' }] });
+    try {
+      const reply = await empty.member('400000000000000203', '200000000000000009').run('leaderboard', { period: 'month' }).reply();
+      expect(reply.embeds[0]?.description).toContain('No points this month yet');
+      expect(reply.embeds[0]?.description).toContain('You are not on this board yet');
+    } finally {
+      await empty.stop();
+    }
+  });
+
+  it('the weekly leaderboard lists members as mentions with their points, then the caller’s rank', async () => {
+    const a = world.member('400000000000000204');
+    const b = world.member('400000000000000205');
+    await a.run('done', { topic: 'alpha' }).messages(2);
+    await b.run('done', { topic: 'beta' }).messages(2);
+    const reply = await a.run('leaderboard').reply();
+    const lines = reply.embeds[0]!.description!.split('\n');
+    expect(lines[0]).toBe('🥇 <@400000000000000205> — 25 points');
+    expect(lines).toContain('🥈 <@400000000000000204> — 10 points');
+    expect(reply.embeds[0]!.description).toContain('Your rank: **#2** with 10 points.');
+    expect(reply.allowedMentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  it('/progress of a bot is a friendly error', async () => {
+    const reply = await world.member('400000000000000206').run('progress', { member: { user: '900000000000000001' } }).reply();
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toContain('Bots do not study');
+  });
+});

@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MESSAGES } from '../../src/discord/router.js';
+import { OwnRedisServer } from '../support/redis-server.js';
+import { World } from '../support/world.js';
+
+const LEARNER = '400000000000000001';
+let world: World | undefined;
+let redis: OwnRedisServer | undefined;
+afterEach(async () => {
+  await world?.stop();
+  await redis?.kill();
+  world = redis = undefined;
+});
+
+describe('the bot’s life', () => {
+  it('keeps points when the bot restarts on the same Redis', async () => {
+    world = await World.start('restart');
+    await world.member(LEARNER).run('done', { topic: 'http-basics' }).messages(2);
+    await world.stopBot();
+    await world.startBot();
+    expect(world.standin.identified).toBe(2);
+    const progress = await world.member(LEARNER).run('progress').reply();
+    expect(progress.embeds[0]?.fields?.find((f) => f.name === 'Points')?.value).toBe('10');
+  });
+
+  it('answers "store unavailable" while Redis is down, and recovers when it returns', async () => {
+    redis = await OwnRedisServer.start();
+    world = await World.start('outage', { redisUrl: redis.url });
+    const member = world.member(LEARNER);
+    await member.run('done', { topic: 'http-basics' }).messages(2);
+
+    await redis.kill();
+    const down = await member.run('next').reply();
+    expect(down.ephemeral).toBe(true);
+    expect(down.content).toBe(MESSAGES.storeDown);
+
+    await redis.resume();
+    await expect.poll(async () => (await member.run('next').reply()).embeds[0]?.title, { timeout: 10_000, interval: 250 }).toBe('How the internet works');
+  });
+
+  it('stops cleanly on SIGTERM with exit code 0', async () => {
+    world = await World.start('sigterm', { startBot: false });
+    const bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, ...world.env(), LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    bot.stdout.on('data', (chunk) => (output += chunk));
+    bot.stderr.on('data', (chunk) => (output += chunk));
+    await world.standin.waitForIdentify(1, 15_000);
+    const help = await world.member(LEARNER).run('help').reply();
+    expect(help.embeds[0]?.title).toContain('Syllabot');
+
+    bot.kill('SIGTERM');
+    const [code] = await once(bot, 'exit');
+    expect(code).toBe(0);
+    expect(output).toContain('"msg":"stopped"');
+    expect(output).not.toContain(world.env().DISCORD_TOKEN);
+  });
+});

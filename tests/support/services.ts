@@ -1,0 +1,35 @@
+import type { Redis } from 'ioredis';
+import { loadCurriculum } from '../../src/curriculum/load.js';
+import { ProgressService } from '../../src/progress/progress-service.js';
+import { createKeys } from '../../src/store/keys.js';
+import { ProgressStore } from '../../src/store/progress-store.js';
+import { createRedis } from '../../src/store/redis.js';
+import { FakeClock } from './fake-clock.js';
+import { deletePrefix, redisUrl, uniquePrefix } from './redis.js';
+
+export const SMALL_CURRICULUM = 'tests/fixtures/curriculum-small';
+
+/** The progress service on the real Redis, a prefix of its own and a fake clock. */
+export async function progressHarness(name: string, options: { curriculumDir?: string; zone?: string; start?: string } = {}) {
+  const redis: Redis = createRedis(redisUrl());
+  await redis.connect();
+  const prefix = uniquePrefix(name);
+  const keys = createKeys(prefix);
+  const clock = new FakeClock(Date.parse(options.start ?? '2026-11-23T10:00:00Z'));
+  const curriculum = loadCurriculum(options.curriculumDir ?? SMALL_CURRICULUM);
+  const service = new ProgressService(new ProgressStore(redis, keys), curriculum, clock, () => options.zone ?? 'UTC');
+  let interaction = 0;
+  return {
+    redis,
+    keys,
+    clock,
+    curriculum,
+    service,
+    /** A fresh interaction id per call, as Discord gives. */
+    nextInteraction: () => `i${++interaction}`,
+    async close() {
+      await deletePrefix(redis, prefix);
+      redis.disconnect();
+    },
+  };
+}
