@@ -1,7 +1,15 @@
-import { CurriculumError, loadCurriculum } from '../src/curriculum/load.js';
+import { appendFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { CurriculumError, loadCurriculum, LOCK_FILE, readLock } from '../src/curriculum/load.js';
 
-/** `npm run curriculum:check [dir]`: validates a curriculum and prints what it holds. */
-const dir = process.argv[2] ?? process.env.CURRICULUM_DIR ?? './curriculum';
+/**
+ * `npm run curriculum:check [dir] [--update-lock]`: validates a curriculum and prints what it holds.
+ * --update-lock first records new topic ids in ids.lock (ids are only ever added to it).
+ */
+const args = process.argv.slice(2);
+const dir = args.find((a) => !a.startsWith('--')) ?? process.env.CURRICULUM_DIR ?? './curriculum';
+if (args.includes('--update-lock')) updateLock(dir);
+
 try {
   const curriculum = loadCurriculum(dir);
   console.log(`${curriculum.title} (${curriculum.id} v${curriculum.version}): ${curriculum.topics.length} topics in ${curriculum.modules.length} modules`);
@@ -10,9 +18,27 @@ try {
     const perTrack = curriculum.tracks.map((t) => `${t.id} ${module.topics.filter((topic) => topic.tracks.includes(t.id)).length}`).join(', ');
     console.log(`  ${module.file}: ${module.topics.length} topics (${perTrack})`);
   }
+  console.log(existsSync(join(dir, LOCK_FILE)) ? `ids.lock: ${readLock(dir)!.length} published ids, none orphaned` : 'no ids.lock: renamed ids are not checked');
   console.log('OK');
 } catch (error) {
   if (!(error instanceof CurriculumError)) throw error;
   console.error(error.message);
   process.exit(1);
+}
+
+function updateLock(root: string): void {
+  let ids: string[];
+  try {
+    ids = loadCurriculum(root).topics.map((t) => t.id);
+  } catch (error) {
+    if (!(error instanceof CurriculumError)) throw error;
+    // Only "not in ids.lock yet" problems may stand in the way of recording new ids.
+    if (error.problems.some((p) => !p.message.startsWith('new id '))) return;
+    ids = error.problems.map((p) => /new id "([^"]+)"/.exec(p.message)![1]!);
+  }
+  const locked = new Set(readLock(root) ?? []);
+  const fresh = ids.filter((id) => !locked.has(id));
+  if (!existsSync(join(root, LOCK_FILE))) appendFileSync(join(root, LOCK_FILE), '# Every topic id ever published. Never remove a line: see README, "Writing your own curriculum".\n');
+  if (fresh.length) appendFileSync(join(root, LOCK_FILE), `${fresh.join('\n')}\n`);
+  console.log(`ids.lock: recorded ${fresh.length} new id(s)`);
 }

@@ -80,3 +80,34 @@ function findCycles(topics: Map<string, Topic>): string[][] {
   for (const id of topics.keys()) visit(id, []);
   return cycles;
 }
+
+/**
+ * Members' progress is keyed by topic id, so a published id may never vanish: it must stay a topic
+ * id or become an alias of the topic that replaced it. New ids must be recorded in the lock (run
+ * `npm run curriculum:check -- --update-lock`). A curriculum without ids.lock is not checked.
+ */
+export function checkLock(locked: string[] | undefined, modules: Module[]): Problem[] {
+  if (!locked) return [];
+  const problems: Problem[] = [];
+  const known = new Map<string, string>();
+  for (const module of modules) {
+    for (const topic of module.topics) {
+      known.set(topic.id, module.file);
+      for (const alias of topic.aliases) known.set(alias, module.file);
+    }
+  }
+  const lockedSet = new Set(locked);
+  for (const id of locked) {
+    if (!known.has(id)) {
+      problems.push({ file: 'ids.lock', path: id, message: `id "${id}" was published but is no longer a topic id or alias; add it to the aliases of the topic that replaced it so members keep their progress` });
+    }
+  }
+  for (const module of modules) {
+    module.topics.forEach((topic, i) => {
+      if (!lockedSet.has(topic.id)) {
+        problems.push({ file: module.file, path: `topics[${i}] (${topic.id})`, message: `new id "${topic.id}" is not in ids.lock yet; run npm run curriculum:check -- --update-lock` });
+      }
+    });
+  }
+  return problems;
+}

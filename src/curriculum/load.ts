@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { indexSchema, moduleSchema, type IndexInput, type ModuleInput } from './schema.js';
-import { checkCurriculum } from './check.js';
+import { checkCurriculum, checkLock } from './check.js';
 import { Curriculum } from './curriculum.js';
 import { DEFAULT_POINTS, type Module, type Problem, type Topic } from './types.js';
 
@@ -30,9 +30,29 @@ export function loadCurriculum(dir: string): Curriculum {
     if (!input) continue;
     modules.push(toModule(input, file, index, () => order++));
   }
-  if (problems.length === 0) problems.push(...checkCurriculum(index, modules));
+  if (problems.length === 0) canonicalRequires(modules);
+  if (problems.length === 0) problems.push(...checkCurriculum(index, modules), ...checkLock(readLock(root), modules));
   if (problems.length > 0) throw new CurriculumError(problems);
   return new Curriculum(index, modules);
+}
+
+export const LOCK_FILE = 'ids.lock';
+
+/** The ids ever published, from `ids.lock` (one per line, # comments); undefined when there is none. */
+export function readLock(root: string): string[] | undefined {
+  const path = join(root, LOCK_FILE);
+  if (!existsSync(path)) return undefined;
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .map((line) => line.replace(/#.*/, '').trim())
+    .filter(Boolean);
+}
+
+/** A prerequisite may name a topic by an old id; the rules work on current ids. */
+function canonicalRequires(modules: Module[]): void {
+  const current = new Map<string, string>();
+  for (const topic of modules.flatMap((m) => m.topics)) for (const alias of topic.aliases) current.set(alias, topic.id);
+  for (const topic of modules.flatMap((m) => m.topics)) topic.requires = topic.requires.map((id) => current.get(id) ?? id);
 }
 
 function toModule(input: ModuleInput, file: string, index: IndexInput, nextOrder: () => number): Module {

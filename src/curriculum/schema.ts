@@ -14,7 +14,7 @@ export const resourceSchema = z.strictObject({
   url: z
     .string()
     .max(300)
-    .refine((value) => /^https:\/\/[^\s/]+\.[^\s]+$/.test(value), 'must be an https:// link'),
+    .regex(/^https:\/\/[^\s/]+\.[^\s]+$/, 'must be an https:// link'),
   kind: z.enum(['docs', 'spec', 'book', 'course', 'article', 'video', 'tool']),
 });
 

@@ -96,3 +96,34 @@ describe('a broken curriculum is rejected with file, topic and reason', () => {
     expect(problemsOf(dir)).toMatch(/c-missing\.yaml: file not found/);
   });
 });
+
+describe('ids.lock keeps published ids alive', () => {
+  const locked = (dir: string, ids: string[]) => writeFileSync(join(dir, 'ids.lock'), `# test\n${ids.join('\n')}\n`);
+  const all = ['alpha', 'gamma', 'beta', 'py-only', 'node-only', 'delta'];
+
+  it('accepts a curriculum whose every published id is still a topic', () => {
+    const dir = brokenCopy('index.yaml', (t) => t);
+    locked(dir, all);
+    expect(loadCurriculum(dir).topics).toHaveLength(6);
+  });
+
+  it('rejects a rename that drops a published id', () => {
+    const dir = brokenCopy('b-more.yaml', (t) => t.replace('id: delta', 'id: delta-renamed'));
+    locked(dir, all);
+    const message = problemsOf(dir);
+    expect(message).toMatch(/ids\.lock: delta: id "delta" was published but is no longer a topic id or alias/);
+  });
+
+  it('accepts the rename once the old id is an alias of the new topic', () => {
+    const dir = brokenCopy('b-more.yaml', (t) => t.replace('id: delta', 'id: delta-renamed\n    aliases: [delta]'));
+    locked(dir, [...all, 'delta-renamed']);
+    expect(loadCurriculum(dir).get('delta')?.id).toBe('delta-renamed');
+  });
+
+  it('asks for a new id to be recorded in the lock', () => {
+    const dir = brokenCopy('index.yaml', (t) => t);
+    locked(dir, all.filter((id) => id !== 'beta'));
+    expect(problemsOf(dir)).toMatch(/a-basics\.yaml: topics\[2\] \(beta\): new id "beta" is not in ids\.lock yet/);
+  });
+});
+

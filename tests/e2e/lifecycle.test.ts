@@ -56,4 +56,19 @@ describe('the bot’s life', () => {
     expect(output).toContain('"msg":"stopped"');
     expect(output).not.toContain(world.env().DISCORD_TOKEN);
   });
+
+  it('refuses to start on a broken curriculum, naming every file and topic at fault', async () => {
+    world = await World.start('broken', { startBot: false });
+    const bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { ...process.env, ...world.env(), CURRICULUM_DIR: 'tests/fixtures/curriculum-broken' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    bot.stderr.on('data', (chunk) => (stderr += chunk));
+    const [code] = await once(bot, 'exit');
+    expect(code).toBe(1);
+    expect(stderr).toContain('a-basics.yaml: topics[0] (alpha).resources[0].url: must be an https:// link');
+    expect(stderr).toContain('b-more.yaml: topics[0] (delta).practice: ');
+    expect(world.standin.identified).toBe(0);
+  });
 });

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { curriculumJsonSchemas } from '../../src/curriculum/json-schema.js';
+import { loadCurriculum, readLock } from '../../src/curriculum/load.js';
+
+const DIR = 'curriculum';
+const roadmap = loadCurriculum(DIR);
+
+describe('the shipped roadmap', () => {
+  it('holds at least 100 topics in at least 16 modules', () => {
+    expect(roadmap.topics.length).toBeGreaterThanOrEqual(100);
+    expect(roadmap.modules.length).toBeGreaterThanOrEqual(16);
+  });
+
+  it('has a python and a node track, each with its own language and framework topics', () => {
+    expect(roadmap.tracks.map((t) => t.id)).toEqual(['python', 'node']);
+    const python = roadmap.onTrack('python').map((t) => t.id);
+    const node = roadmap.onTrack('node').map((t) => t.id);
+    expect(python).toEqual(expect.arrayContaining(['python-venv-pip', 'django-models-and-orm', 'drf-serializers', 'pytest-basics']));
+    expect(node).toEqual(expect.arrayContaining(['node-event-loop', 'node-npm-packages', 'express-intro', 'node-test-runner', 'node-orm-and-query-builders']));
+    expect(python).not.toContain('express-intro');
+    expect(node).not.toContain('django-intro');
+  });
+
+  it('gives every topic a long summary, two objectives, https resources, practice and a prompt', () => {
+    for (const topic of roadmap.topics) {
+      const where = `${topic.moduleId}/${topic.id}`;
+      expect(topic.summary.length, where).toBeGreaterThanOrEqual(150);
+      expect(topic.objectives.length, where).toBeGreaterThanOrEqual(2);
+      expect(topic.resources.length, where).toBeGreaterThanOrEqual(1);
+      for (const r of topic.resources) expect(r.url, where).toMatch(/^https:\/\//);
+      expect(topic.practice.length, where).toBeGreaterThan(40);
+      expect(topic.prompt.length, where).toBeGreaterThan(20);
+    }
+  });
+
+  it('covers the patterns the roadmap names', () => {
+    for (const id of ['singleton', 'factory-method', 'builder', 'adapter', 'decorator-pattern', 'facade', 'observer', 'strategy']) {
+      expect(roadmap.get(id), id).toBeDefined();
+    }
+  });
+
+  it('has every topic id recorded in ids.lock', () => {
+    const locked = new Set(readLock(DIR));
+    expect(roadmap.topics.filter((t) => !locked.has(t.id)).map((t) => t.id)).toEqual([]);
+  });
+
+  it('ships JSON Schemas that match the zod schemas, referenced from every file', () => {
+    for (const [file, text] of Object.entries(curriculumJsonSchemas())) {
+      expect(readFileSync(join(DIR, file), 'utf8'), `${file} is stale: run npm run curriculum:schema`).toBe(text);
+    }
+    for (const module of roadmap.modules) {
+      expect(readFileSync(join(DIR, module.file), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=./schema.json');
+    }
+    expect(readFileSync(join(DIR, 'index.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=./index.schema.json');
+  });
+});
