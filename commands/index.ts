@@ -2,12 +2,14 @@ import type { CommandModule } from '../src/discord/command.js';
 import done from './done.js';
 import help from './help.js';
 import leaderboard from './leaderboard.js';
+import meetup from './meetup.js';
 import next from './next.js';
 import progress from './progress.js';
 import skip from './skip.js';
+import studygroup from './studygroup.js';
 import topic from './topic.js';
 import track from './track.js';
 import undo from './undo.js';
 
 /** Every slash command, in the order /help lists them. */
-export const commands: CommandModule[] = [next, done, skip, undo, topic, progress, leaderboard, track, help];
+export const commands: CommandModule[] = [next, done, skip, undo, topic, progress, leaderboard, track, meetup, studygroup, help];

@@ -5,20 +5,38 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { loadCurriculum } from './curriculum/load.js';
 import { createClient } from './discord/client.js';
+import { DiscordPoster } from './discord/poster.js';
 import { createRouter } from './discord/router.js';
+import { GroupService } from './groups/group-service.js';
+import { GroupStore } from './groups/group-store.js';
 import { createLogger, type Logger } from './log.js';
+import { MeetupService } from './meetups/meetup-service.js';
+import { MeetupStore } from './meetups/meetup-store.js';
 import { ProgressService } from './progress/progress-service.js';
+import { dailyPromptJob } from './scheduler/jobs/daily-prompt.js';
+import { meetupReminderJob } from './scheduler/jobs/meetup-reminder.js';
+import { weeklyRecapJob } from './scheduler/jobs/weekly-recap.js';
+import { Scheduler } from './scheduler/scheduler.js';
 import { createKeys } from './store/keys.js';
 import { ProgressStore } from './store/progress-store.js';
 import { createRedis } from './store/redis.js';
+import { ScheduleStore } from './store/schedule-store.js';
 
 export interface App {
   ctx: AppContext;
+  scheduler: Scheduler;
   stop(): Promise<void>;
 }
 
-/** Composition root: wires config, Redis, curriculum, services and the Discord client. */
-export async function startApp(config: Config, options: { clock?: Clock; log?: Logger } = {}): Promise<App> {
+export interface AppOptions {
+  clock?: Clock;
+  log?: Logger;
+  /** false: no minute ticker (tests drive `scheduler.tick()` with a fake clock). */
+  ticker?: boolean;
+}
+
+/** Composition root: wires config, Redis, curriculum, services, scheduler and the Discord client. */
+export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
   const curriculum = loadCurriculum(config.CURRICULUM_DIR);
@@ -32,10 +50,30 @@ export async function startApp(config: Config, options: { clock?: Clock; log?: L
     throw new Error(`Redis at ${config.REDIS_URL} is not answering (${(error as Error).message}). Start it, or set REDIS_URL.`);
   }
 
-  const progress = new ProgressService(new ProgressStore(redis, createKeys(config.REDIS_PREFIX)), curriculum, clock);
-  const ctx: AppContext = { config, log, clock, curriculum, progress };
+  const keys = createKeys(config.REDIS_PREFIX);
+  const progressStore = new ProgressStore(redis, keys);
+  const scheduleStore = new ScheduleStore(redis, keys);
+  const groupStore = new GroupStore(redis, keys);
+  const meetupStore = new MeetupStore(redis, keys);
+  const groups = new GroupService(groupStore, scheduleStore, curriculum, clock);
+  const meetups = new MeetupService(meetupStore, groupStore, scheduleStore, clock);
+  const progress = new ProgressService(progressStore, curriculum, clock, (guildId) => groups.zoneOf(guildId));
+  const ctx: AppContext = { config, log, clock, curriculum, progress, groups, meetups };
+
   const router = createRouter(commands, ctx);
   const client = createClient(config);
+  const poster = new DiscordPoster(client, log);
+  const scheduler = new Scheduler(
+    scheduleStore,
+    {
+      daily: dailyPromptJob({ groups: groupStore, curriculum, poster, log }),
+      recap: weeklyRecapJob({ groups: groupStore, progress: progressStore, poster, log }),
+      meetup: meetupReminderJob({ meetups: meetupStore, groups: groupStore, poster, log }),
+    },
+    clock,
+    log,
+  );
+
   client.on(Events.InteractionCreate, (i) => void router.handle(i));
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   const ready = new Promise<void>((resolve) =>
@@ -52,11 +90,14 @@ export async function startApp(config: Config, options: { clock?: Clock; log?: L
     redis.disconnect();
     throw error;
   }
+  if (options.ticker !== false) scheduler.start();
 
   return {
     ctx,
+    scheduler,
     async stop() {
       await router.drain(5_000);
+      await scheduler.stop();
       await client.destroy();
       await redis.quit().catch(() => redis.disconnect());
       log.info('stopped');

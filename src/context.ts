@@ -1,7 +1,9 @@
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Curriculum } from './curriculum/curriculum.js';
+import type { GroupService } from './groups/group-service.js';
 import type { Logger } from './log.js';
+import type { MeetupService } from './meetups/meetup-service.js';
 import type { ProgressService } from './progress/progress-service.js';
 
 /** What a command or job may use. Built once in app.ts. */
@@ -11,4 +13,6 @@ export interface AppContext {
   clock: Clock;
   curriculum: Curriculum;
   progress: ProgressService;
+  groups: GroupService;
+  meetups: MeetupService;
 }

@@ -37,8 +37,8 @@ export class ProgressService {
     private readonly store: ProgressStore,
     private readonly curriculum: Curriculum,
     private readonly clock: Clock,
-    /** The IANA zone a guild counts its days in (UTC until groups have settings). */
-    private readonly zoneOf: (guildId: string) => string = () => 'UTC',
+    /** The IANA zone a guild counts its days in: its study group's, else UTC. */
+    private readonly zoneOf: (guildId: string) => string | Promise<string> = () => 'UTC',
   ) {}
 
   async next(m: MemberRef): Promise<{ track: string; topic?: Topic }> {
@@ -66,7 +66,7 @@ export class ProgressService {
   }
 
   async progress(m: MemberRef): Promise<ProgressReport> {
-    const periods = periodsAt(this.clock.now(), this.zoneOf(m.guildId));
+    const periods = periodsAt(this.clock.now(), await this.zoneOf(m.guildId));
     const { state, weekRank, weekPoints } = await this.store.member(m, periods.week);
     const track = state.track ?? this.curriculum.defaultTrack;
     const stateOf = (topic: Topic) => [topic.id, ...topic.aliases].map((id) => state.topics.get(id)).find(Boolean);
@@ -93,7 +93,7 @@ export class ProgressService {
   }
 
   async leaderboard(guildId: string, period: PeriodName, userId: string, top = 10) {
-    const periods = periodsAt(this.clock.now(), this.zoneOf(guildId));
+    const periods = periodsAt(this.clock.now(), await this.zoneOf(guildId));
     const board = await this.store.board(guildId, period, periods, userId, top);
     const label = period === 'week' ? periods.week : period === 'month' ? periods.month : 'all time';
     return { ...board, period, label };
@@ -113,7 +113,7 @@ export class ProgressService {
       m,
       action,
       named?.id,
-      { now, periods: periodsAt(now, this.zoneOf(m.guildId)) },
+      { now, periods: periodsAt(now, await this.zoneOf(m.guildId)) },
       interactionId,
       this.curriculum.defaultTrack,
       this.curriculum.scriptOrders,

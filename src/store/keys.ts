@@ -26,6 +26,18 @@ export function createKeys(prefix: string) {
     boardMonth: (guildId: string, month: string) => `${guild(guildId)}:board:month:${month}`,
     /** HASH channelId, time, tz, track, paused, pauseReason, cursor */
     group: (guildId: string) => `${guild(guildId)}:group`,
+    /** HASH done -> topics the guild finished in an ISO week (expires after 120 days) */
+    groupWeekStats: (guildId: string, week: string) => `${guild(guildId)}:stats:week:${week}`,
+    /** HASH title, start, minutes, channelId, createdBy, eventId */
+    meetup: (guildId: string, meetupId: string) => `${guild(guildId)}:meetup:${meetupId}`,
+    /** SET of members who said they are coming */
+    meetupRsvp: (guildId: string, meetupId: string) => `${guild(guildId)}:meetup:${meetupId}:rsvp`,
+    /** ZSET meetupId -> start (ms): the guild's upcoming meetups */
+    meetups: (guildId: string) => `${guild(guildId)}:meetups`,
+    /** ZSET jobId -> due time (ms). One hash tag for the scheduler so its scripts touch one slot. */
+    schedDue: () => `${prefix}:{sched}:due`,
+    /** ZSET jobId -> lease deadline (ms) of jobs being run */
+    schedLease: () => `${prefix}:{sched}:lease`,
     /** Every key of a guild matches this pattern (used by tests and data export). */
     guildPattern: (guildId: string) => `${guild(guildId)}:*`,
   };

@@ -1,6 +1,5 @@
-import type { ChainableCommander, Redis } from 'ioredis';
-import { ReplyError } from 'ioredis';
-import { StoreUnavailableError } from '../errors.js';
+import type { Redis } from 'ioredis';
+import { exec, guard } from './guard.js';
 import type { PeriodName, Periods } from '../progress/periods.js';
 import { BOARD_TTL_SECONDS, SEEN_TTL_SECONDS, UNDO_DEPTH, type Keys } from './keys.js';
 
@@ -70,6 +69,7 @@ export class ProgressStore {
         k.boardAll(m.guildId),
         k.boardWeek(m.guildId, at.periods.week),
         k.boardMonth(m.guildId, at.periods.month),
+        k.groupWeekStats(m.guildId, at.periods.week),
         action,
         topicId ?? '',
         at.now,
@@ -174,26 +174,4 @@ function toMemberState(hash: Record<string, string>, topics: Record<string, stri
     cursor: hash.cursor,
     topics: states,
   };
-}
-
-/**
- * Script and command errors (a bug) pass through as they are; anything else means Redis could
- * not be reached in time, which the member hears as "try again shortly".
- */
-async function guard<T>(promise: Promise<T>): Promise<T> {
-  try {
-    return await promise;
-  } catch (error) {
-    if (error instanceof ReplyError) throw error;
-    throw new StoreUnavailableError(error);
-  }
-}
-
-async function exec(pipeline: ChainableCommander): Promise<unknown[]> {
-  const results = await guard(pipeline.exec());
-  if (!results) throw new StoreUnavailableError(new Error('pipeline discarded'));
-  return results.map(([error, value]) => {
-    if (error) throw error instanceof ReplyError ? error : new StoreUnavailableError(error);
-    return value;
-  });
 }

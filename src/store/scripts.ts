@@ -17,6 +17,8 @@ declare module 'ioredis' {
     syllabotNext(member: string, topics: string, ...args: Arg[]): Result<Reply, Context>;
     syllabotRecord(...keysAndArgs: Arg[]): Result<Reply, Context>;
     syllabotUndo(member: string, topics: string, log: string, seen: string, seenTtl: number): Result<Reply, Context>;
+    syllabotClaim(due: string, lease: string, now: number, leaseMs: number, limit: number): Result<string[], Context>;
+    syllabotFinish(due: string, lease: string, jobId: string, next: number | ''): Result<number, Context>;
   }
 }
 
@@ -26,6 +28,8 @@ declare module 'ioredis' {
  */
 export function defineScripts(redis: Redis): void {
   redis.defineCommand('syllabotNext', { numberOfKeys: 2, lua: readScript('next-2.lua') });
-  redis.defineCommand('syllabotRecord', { numberOfKeys: 7, lua: readScript('record-7.lua') });
+  redis.defineCommand('syllabotRecord', { numberOfKeys: 8, lua: readScript('record-8.lua') });
   redis.defineCommand('syllabotUndo', { numberOfKeys: 4, lua: readScript('undo-4.lua') });
+  redis.defineCommand('syllabotClaim', { numberOfKeys: 2, lua: readScript('claim-2.lua') });
+  redis.defineCommand('syllabotFinish', { numberOfKeys: 2, lua: readScript('finish-2.lua') });
 }

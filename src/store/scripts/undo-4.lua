@@ -2,8 +2,8 @@
 -- KEYS[1] member hash   KEYS[2] member topics hash   KEYS[3] member undo log   KEYS[4] interaction seen
 -- ARGV[1] seen ttl (s)
 -- Reply: { 'replay' } | { 'empty' } | { 'ok', action, topicId, points taken back }
--- The board keys to take points from are read from the log entry: they were built by keys.ts
--- when the points were given, and carry the same guild hash tag, so they live in this slot.
+-- The board and stats keys to take back from are read from the log entry: they were built by
+-- keys.ts when the points were given, and carry the same guild hash tag, so they live in this slot.
 
 if redis.call('EXISTS', KEYS[4]) == 1 then return { 'replay' } end
 local raw = redis.call('LPOP', KEYS[3])
@@ -26,6 +26,7 @@ if e.a == 'done' then
     local score = tonumber(redis.call('ZINCRBY', board, -e.pts, e.u))
     if score <= 0 then redis.call('ZREM', board, e.u) end
   end
+  if e.stats then redis.call('HINCRBY', e.stats, 'done', -1) end
 end
 restore('cursor', e.cursor)
 

@@ -1,7 +1,7 @@
 -- record: mark a topic done or skipped, with points, streak, boards and the undo log, atomically.
 -- KEYS[1] member hash        KEYS[2] member topics hash   KEYS[3] member undo log
 -- KEYS[4] interaction seen   KEYS[5] board all            KEYS[6] board this week
--- KEYS[7] board this month
+-- KEYS[7] board this month   KEYS[8] guild's stats this week (HASH done -> count)
 -- ARGV[1] 'done' | 'skip'    ARGV[2] topic id, '' for the member's current topic
 -- ARGV[3] now (ms)           ARGV[4] today (local date)   ARGV[5] yesterday
 -- ARGV[6] user id            ARGV[7] week board ttl (s)   ARGV[8] month board ttl (s)
@@ -68,8 +68,11 @@ if action == 'done' then
   redis.call('EXPIRE', KEYS[6], ARGV[7])
   redis.call('ZINCRBY', KEYS[7], gained, user)
   redis.call('EXPIRE', KEYS[7], ARGV[8])
+  redis.call('HINCRBY', KEYS[8], 'done', 1)
+  redis.call('EXPIRE', KEYS[8], ARGV[7])
   log.pts = gained
   log.boards = { KEYS[5], KEYS[6], KEYS[7] }
+  log.stats = KEYS[8]
 end
 
 local next_id = pick_next(order, states, member.cursor)

@@ -1,0 +1,83 @@
+import { ApplicationCommandOptionType, ChannelType, EmbedBuilder, MessageFlags, PermissionFlagsBits, type AutocompleteInteraction } from 'discord.js';
+import { guildOnly, type CommandModule, type GuildChatInput } from '../src/discord/command.js';
+import { missingInChannel, requireManageServer } from '../src/discord/permissions.js';
+import { COLOUR } from '../src/discord/render/common.js';
+import { timestamp } from '../src/discord/render/scheduled.js';
+import type { AppContext } from '../src/context.js';
+import type { GroupView } from '../src/groups/group-service.js';
+import { UserError } from '../src/errors.js';
+
+const ZONES = Intl.supportedValuesOf('timeZone');
+
+export default {
+  data: {
+    name: 'studygroup',
+    description: 'Set up the study group: daily topic prompts in a channel at your time',
+    default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+    options: [
+      {
+        name: 'setup',
+        description: 'Choose the channel, daily time and time zone',
+        type: ApplicationCommandOptionType.Subcommand,
+        options: [
+          { name: 'channel', description: 'Where the daily prompt goes', type: ApplicationCommandOptionType.Channel, channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement], required: true },
+          { name: 'time', description: 'Time of day, 24-hour HH:MM (e.g. 09:00)', type: ApplicationCommandOptionType.String, required: true, max_length: 5 },
+          { name: 'timezone', description: 'IANA time zone, e.g. Europe/Berlin', type: ApplicationCommandOptionType.String, required: true, autocomplete: true, max_length: 64 },
+          { name: 'track', description: 'The group’s track (default: Python)', type: ApplicationCommandOptionType.String, choices: [{ name: 'Python', value: 'python' }, { name: 'Node.js', value: 'node' }] },
+        ],
+      },
+      { name: 'show', description: 'Show the study group’s settings', type: ApplicationCommandOptionType.Subcommand },
+      { name: 'pause', description: 'Pause the daily prompts and the weekly recap', type: ApplicationCommandOptionType.Subcommand },
+      { name: 'resume', description: 'Resume the daily prompts and the weekly recap', type: ApplicationCommandOptionType.Subcommand },
+    ],
+    ...guildOnly,
+  },
+  async execute(i, ctx) {
+    requireManageServer(i);
+    switch (i.options.getSubcommand()) {
+      case 'setup':
+        return setup(i, ctx);
+      case 'pause':
+        return i.reply(view('⏸️ Study group paused. `/studygroup resume` starts it again.', await ctx.groups.pause(i.guildId), ctx));
+      case 'resume':
+        return i.reply(view('▶️ Study group resumed.', await ctx.groups.resume(i.guildId), ctx));
+      default: {
+        const group = await ctx.groups.show(i.guildId);
+        if (!group) throw new UserError('This server has no study group yet. Start one with `/studygroup setup`.');
+        return i.reply(view('Study group settings', group, ctx));
+      }
+    }
+  },
+  async autocomplete(i: AutocompleteInteraction) {
+    const typed = String(i.options.getFocused()).toLowerCase().slice(0, 64);
+    const matches = ZONES.filter((z) => z.toLowerCase().includes(typed)).slice(0, 25);
+    return i.respond(matches.map((z) => ({ name: z, value: z })));
+  },
+} as const satisfies CommandModule;
+
+async function setup(i: GuildChatInput, ctx: AppContext) {
+  const channel = i.options.getChannel('channel', true);
+  const missing = missingInChannel(i.guild, channel.id);
+  if (missing.length) throw new UserError(`I can't run the study group in <#${channel.id}> yet: I am missing **${missing.join('**, **')}** there. Grant them (channel settings → Permissions → Syllabot) and run setup again.`);
+  const group = await ctx.groups.setup(i.guildId, {
+    channelId: channel.id,
+    time: i.options.getString('time', true),
+    timezone: i.options.getString('timezone', true),
+    track: i.options.getString('track'),
+  });
+  return i.reply(view(`✅ Daily topic prompts will go to <#${group.channelId}> at ${group.time} (${group.tz}).`, group, ctx));
+}
+
+function view(headline: string, group: GroupView, ctx: AppContext) {
+  const embed = new EmbedBuilder()
+    .setColor(group.paused ? COLOUR.muted : COLOUR.success)
+    .setTitle(headline.slice(0, 256))
+    .addFields(
+      { name: 'Channel', value: `<#${group.channelId}>`, inline: true },
+      { name: 'Time', value: `${group.time} ${group.tz}`, inline: true },
+      { name: 'Track', value: ctx.curriculum.track(group.track)?.title ?? group.track, inline: true },
+      { name: 'Next post', value: group.nextPostMs ? `${timestamp(group.nextPostMs)} (${timestamp(group.nextPostMs, 'R')})` : '—', inline: true },
+      { name: 'Status', value: group.paused ? `Paused: ${group.pauseReason ?? 'no reason given'}` : 'Running', inline: true },
+    );
+  return { embeds: [embed], flags: MessageFlags.Ephemeral } as const;
+}

@@ -1,0 +1,61 @@
+import { DiscordAPIError, PermissionFlagsBits, Routes, type Client } from 'discord.js';
+import type { Logger } from '../log.js';
+import { PostRefused, type DailyPromptView, type Poster, type RecapView, type ReminderView } from '../scheduler/poster.js';
+import { dailyPromptMessage, recapMessage, reminderMessage } from './render/scheduled.js';
+
+/**
+ * Posts the scheduler's messages over Discord REST. Rate limits (429) and retries of 5xx are the
+ * REST client's job; a 403 or 404 means the channel is gone or closed to us, which pauses the group.
+ */
+export class DiscordPoster implements Poster {
+  constructor(
+    private readonly client: Client,
+    private readonly log: Logger,
+  ) {}
+
+  async dailyPrompt(channelId: string, view: DailyPromptView, nonce: string): Promise<void> {
+    const { threadName, ...message } = dailyPromptMessage(view);
+    const posted = await this.send(channelId, message, nonce);
+    if (!this.may(channelId, PermissionFlagsBits.CreatePublicThreads)) return;
+    try {
+      await this.client.rest.post(Routes.threads(channelId, posted.id), { body: { name: threadName, auto_archive_duration: 1440 } });
+    } catch (error) {
+      // The prompt is out; a missing thread is not worth pausing the group for.
+      this.log.warn({ channelId, err: error }, 'could not start the discussion thread');
+    }
+  }
+
+  async reminder(channelId: string, view: ReminderView, nonce: string): Promise<void> {
+    const { allowedMentions, ...message } = reminderMessage(view);
+    await this.send(channelId, message, nonce, { parse: [], users: allowedMentions.users });
+  }
+
+  async recap(channelId: string, view: RecapView, nonce: string): Promise<void> {
+    await this.send(channelId, recapMessage(view), nonce);
+  }
+
+  private async send(channelId: string, message: object, nonce: string, allowedMentions: object = { parse: [] }): Promise<{ id: string }> {
+    try {
+      return (await this.client.rest.post(Routes.channelMessages(channelId), {
+        body: { ...toJson(message), nonce, enforce_nonce: true, allowed_mentions: allowedMentions },
+      })) as { id: string };
+    } catch (error) {
+      if (error instanceof DiscordAPIError && (error.status === 403 || error.status === 404)) {
+        throw new PostRefused(error.status === 404 ? `the channel <#${channelId}> no longer exists` : `I lost access to <#${channelId}> (${error.message})`);
+      }
+      throw error;
+    }
+  }
+
+  /** Whether the bot has a permission in a channel, as far as the cache knows (true when unknown). */
+  private may(channelId: string, permission: bigint): boolean {
+    const channel = this.client.channels.cache.get(channelId);
+    if (!channel || !('permissionsFor' in channel) || !channel.guild.members.me) return true;
+    return channel.permissionsFor(channel.guild.members.me)?.has(permission) ?? true;
+  }
+}
+
+/** Builders (buttons) become plain JSON for the REST body. */
+function toJson(message: object): object {
+  return JSON.parse(JSON.stringify(message, (_key, value) => (value && typeof value.toJSON === 'function' ? value.toJSON() : value)));
+}

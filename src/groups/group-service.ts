@@ -1,0 +1,86 @@
+import type { Clock } from '../clock.js';
+import type { Curriculum } from '../curriculum/curriculum.js';
+import { UserError } from '../errors.js';
+import { dailyJobId } from '../scheduler/jobs/daily-prompt.js';
+import { RECAP_DAYS, RECAP_TIME, recapJobId } from '../scheduler/jobs/weekly-recap.js';
+import { isValidZone, nextOccurrence, parseLocalTime } from '../scheduler/occurrence.js';
+import type { ScheduleStore } from '../store/schedule-store.js';
+import type { GroupSettings, GroupStore } from './group-store.js';
+
+export interface GroupView extends GroupSettings {
+  /** When the next daily prompt is due (ms), unless paused */
+  nextPostMs?: number;
+}
+
+const ZONE_CACHE_MS = 60_000;
+
+/** A guild's study group: its channel, daily time, time zone and track, and their schedules. */
+export class GroupService {
+  private readonly zones = new Map<string, { zone: string; until: number }>();
+
+  constructor(
+    private readonly store: GroupStore,
+    private readonly schedule: ScheduleStore,
+    private readonly curriculum: Curriculum,
+    private readonly clock: Clock,
+  ) {}
+
+  async setup(guildId: string, input: { channelId: string; time: string; timezone: string; track?: string | null }): Promise<GroupView> {
+    const time = parseLocalTime(input.time);
+    if (!time) throw new UserError(`\`${clean(input.time)}\` is not a time of day. Use 24-hour HH:MM, like \`09:00\` or \`18:30\`.`);
+    const tz = input.timezone.trim();
+    if (!isValidZone(tz)) throw new UserError(`\`${clean(tz)}\` is not a time zone I know. Use an IANA name like \`Europe/Berlin\` or \`America/New_York\`; start typing to see the list.`);
+    const track = input.track ?? this.curriculum.defaultTrack;
+    if (!this.curriculum.track(track)) throw new UserError(`There is no track called \`${clean(track)}\`.`);
+    const hhmm = `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
+    await this.store.save({ guildId, channelId: input.channelId, time: hhmm, tz, track });
+    this.zones.set(guildId, { zone: tz, until: this.clock.now() + ZONE_CACHE_MS });
+    return this.reschedule(guildId);
+  }
+
+  async show(guildId: string): Promise<GroupView | undefined> {
+    const group = await this.store.get(guildId);
+    if (!group) return undefined;
+    return { ...group, nextPostMs: group.paused ? undefined : await this.schedule.dueAt(dailyJobId(guildId)) };
+  }
+
+  async pause(guildId: string): Promise<GroupView> {
+    await this.require(guildId);
+    await this.store.setPaused(guildId, 'paused by an admin with /studygroup pause');
+    await this.schedule.cancel(dailyJobId(guildId), recapJobId(guildId));
+    return (await this.show(guildId))!;
+  }
+
+  async resume(guildId: string): Promise<GroupView> {
+    await this.require(guildId);
+    await this.store.setPaused(guildId, undefined);
+    return this.reschedule(guildId);
+  }
+
+  /** The zone a guild counts its days in; read through a short cache so commands stay one round trip. */
+  async zoneOf(guildId: string): Promise<string> {
+    const cached = this.zones.get(guildId);
+    if (cached && cached.until > this.clock.now()) return cached.zone;
+    const zone = (await this.store.get(guildId))?.tz ?? 'UTC';
+    this.zones.set(guildId, { zone, until: this.clock.now() + ZONE_CACHE_MS });
+    return zone;
+  }
+
+  private async reschedule(guildId: string): Promise<GroupView> {
+    const group = await this.require(guildId);
+    const now = this.clock.now();
+    const nextPostMs = nextOccurrence(parseLocalTime(group.time)!, group.tz, now);
+    await this.schedule.schedule(dailyJobId(guildId), nextPostMs);
+    await this.schedule.schedule(recapJobId(guildId), nextOccurrence(RECAP_TIME, group.tz, now, RECAP_DAYS));
+    return { ...group, nextPostMs };
+  }
+
+  private async require(guildId: string): Promise<GroupSettings> {
+    const group = await this.store.get(guildId);
+    if (!group) throw new UserError('This server has no study group yet. An admin can start one with `/studygroup setup`.');
+    return group;
+  }
+}
+
+/** Echoes a member's input safely inside inline code. */
+export const clean = (text: string) => text.replaceAll('`', '').slice(0, 64);
