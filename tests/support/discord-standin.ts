@@ -25,7 +25,21 @@ export interface GuildSpec {
   id: string;
   name?: string;
   channelIds?: string[];
+  /** Permission bits denied to the bot in a channel (a member overwrite), by channel id. */
+  deniedToBot?: Record<string, bigint>;
+  /** The bot role's permissions (default: everything Syllabot asks for at invite). */
+  botPermissions?: bigint;
 }
+
+/** A message the stand-in created in a channel (a nonce replay does not create another). */
+export interface ChannelMessage {
+  id: string;
+  channelId: string;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON as sent
+}
+
+/** View Channel, Send Messages, Embed Links, Read Message History, Create Public Threads, Send Messages in Threads, Manage Events */
+export const INVITE_PERMISSIONS = 317827664896n;
 
 export interface InteractionOptions {
   guildId: string;
@@ -37,7 +51,8 @@ export interface InteractionOptions {
   permissions?: string;
 }
 
-type Responder = (call: RestCall) => { status: number; body?: unknown } | undefined;
+type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
+type Responder = (call: RestCall) => Reply | undefined;
 
 let snowflakeCounter = 0n;
 export function snowflake(): string {
@@ -47,6 +62,8 @@ export function snowflake(): string {
 
 export class DiscordStandin {
   readonly calls: RestCall[] = [];
+  readonly messages: ChannelMessage[] = [];
+  private readonly nonces = new Map<string, ChannelMessage>();
   private server!: Server;
   private wss!: WebSocketServer;
   private sockets = new Set<WebSocket>();
@@ -86,10 +103,16 @@ export class DiscordStandin {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  /** Answers the next matching REST calls with a custom status (403, 404, 429…). */
+  /** Answers matching REST calls with a custom status (403, 404, 429…) until the returned function is called. */
   respondWith(responder: Responder): () => void {
     this.responders.push(responder);
     return () => (this.responders = this.responders.filter((r) => r !== responder));
+  }
+
+  /** Answers the next `times` matching calls with `reply`, then behaves normally again. */
+  failNext(test: (c: RestCall) => boolean, reply: Reply, times = 1): void {
+    let left = times;
+    this.respondWith((call) => (left > 0 && test(call) ? (left--, reply) : undefined));
   }
 
   /** Resolves with the first recorded call (past or future) that passes the test. */
@@ -119,6 +142,33 @@ export class DiscordStandin {
   dispatch(event: string, data: unknown): void {
     const message = JSON.stringify({ op: 0, t: event, s: ++this.sequence, d: data });
     for (const ws of this.sockets) ws.send(message);
+  }
+
+  /** Forgets recorded calls, messages and nonces (between tests sharing one stand-in). */
+  reset(): void {
+    this.calls.length = 0;
+    this.messages.length = 0;
+    this.nonces.clear();
+  }
+
+  /** Messages created in a channel, oldest first. */
+  channelMessages(channelId: string): ChannelMessage[] {
+    return this.messages.filter((m) => m.channelId === channelId);
+  }
+
+  /** Like Discord with enforce_nonce: the same nonce in a channel returns the first message. */
+  private createMessage(channelId: string, body: any): object { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const key = `${channelId}:${body?.nonce}`;
+    const earlier = body?.enforce_nonce && body?.nonce ? this.nonces.get(key) : undefined;
+    if (earlier) return messagePayload(earlier.body, channelId, earlier.id);
+    const message = { id: snowflake(), channelId, body };
+    this.messages.push(message);
+    if (body?.enforce_nonce && body?.nonce) this.nonces.set(key, message);
+    return messagePayload(body, channelId, message.id);
+  }
+
+  private guildOf(channelId: string): string | undefined {
+    return this.guilds.find((g) => g.channelIds?.includes(channelId))?.id;
   }
 
   // ---- gateway ----
@@ -169,15 +219,15 @@ export class DiscordStandin {
       }
     }
     const custom = this.responders.map((r) => r(call)).find(Boolean);
-    const { status, body } = custom ?? this.route(call);
+    const { status, body, headers } = custom ?? this.route(call);
     if (status === 204) {
-      res.writeHead(204).end();
+      res.writeHead(204, headers).end();
       return;
     }
-    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body ?? {}));
+    res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body ?? {}));
   }
 
-  private route(call: RestCall): { status: number; body?: unknown } {
+  private route(call: RestCall): Reply {
     const { method, path, body } = call;
     if (method === 'GET' && path === '/gateway/bot') {
       return {
@@ -201,7 +251,14 @@ export class DiscordStandin {
       return { status: 200, body: messagePayload(body, 'webhook') };
     }
     const channelMessage = /^\/channels\/(\d+)\/messages$/.exec(path);
-    if (method === 'POST' && channelMessage) return { status: 200, body: messagePayload(body, channelMessage[1]!) };
+    if (method === 'POST' && channelMessage) return { status: 200, body: this.createMessage(channelMessage[1]!, body) };
+    const thread = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
+    if (method === 'POST' && thread) {
+      return { status: 201, body: { id: snowflake(), type: 11, parent_id: thread[1], name: body?.name, guild_id: this.guildOf(thread[1]!), owner_id: BOT_USER.id, thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false, archive_timestamp: new Date().toISOString() } } };
+    }
+    const events = /^\/guilds\/(\d+)\/scheduled-events(\/\d+)?$/.exec(path);
+    if (events && method === 'POST') return { status: 200, body: { ...body, id: snowflake(), guild_id: events[1], status: 1, creator_id: BOT_USER.id } };
+    if (events && method === 'DELETE') return { status: 204 };
     return { status: 404, body: { message: `stand-in has no route for ${method} ${path}`, code: 0 } };
   }
 }
@@ -220,7 +277,17 @@ function parseBody(text: string, type: string | undefined): unknown {
 }
 
 function guildPayload(g: GuildSpec) {
-  const channels = (g.channelIds ?? []).map((id, position) => ({ id, type: 0, name: `study-${position}`, position, guild_id: g.id, permission_overwrites: [], parent_id: null, nsfw: false }));
+  const channels = (g.channelIds ?? []).map((id, position) => ({
+    id,
+    type: 0,
+    name: `study-${position}`,
+    position,
+    guild_id: g.id,
+    permission_overwrites: g.deniedToBot?.[id] ? [{ id: BOT_USER.id, type: 1, allow: '0', deny: String(g.deniedToBot[id]) }] : [],
+    parent_id: null,
+    nsfw: false,
+  }));
+  const botRole = String(BigInt(g.id) + 1n);
   return {
     id: g.id,
     name: g.name ?? `Guild ${g.id}`,
@@ -231,10 +298,13 @@ function guildPayload(g: GuildSpec) {
     large: false,
     joined_at: new Date(0).toISOString(),
     features: [],
-    roles: [{ id: g.id, name: '@everyone', permissions: '2248473465835073', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    roles: [
+      { id: g.id, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+      { id: botRole, name: 'Syllabot', permissions: String(g.botPermissions ?? INVITE_PERMISSIONS), position: 1, color: 0, hoist: false, managed: true, mentionable: false, flags: 0 },
+    ],
     channels,
     threads: [],
-    members: [],
+    members: [{ user: BOT_USER, roles: [botRole], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 }],
     voice_states: [],
     presences: [],
     emojis: [],
@@ -252,10 +322,10 @@ function guildPayload(g: GuildSpec) {
   };
 }
 
-function messagePayload(body: unknown, channelId: string) {
+function messagePayload(body: unknown, channelId: string, id = snowflake()) {
   const b = (body ?? {}) as Record<string, unknown>;
   return {
-    id: snowflake(),
+    id,
     channel_id: channelId === 'webhook' ? '0' : channelId,
     author: BOT_USER,
     content: b.content ?? '',

@@ -1,7 +1,9 @@
 import { APPLICATION_ID, snowflake, type DiscordStandin, type RestCall } from './discord-standin.js';
 
 const EPHEMERAL = 64;
-const OPTION_TYPE = { string: 3, user: 6 } as const;
+const OPTION_TYPE = { subcommand: 1, string: 3, integer: 4, user: 6, channel: 7 } as const;
+/** Options that are not strings, by name (as the commands define them). */
+const TYPED_OPTIONS: Record<string, number> = { channel: OPTION_TYPE.channel, duration: OPTION_TYPE.integer };
 
 /** A message as a member would see it: an interaction reply, a follow-up or an edit. */
 export interface SeenMessage {
@@ -90,18 +92,24 @@ export class Member {
     readonly guildId: string,
     readonly userId: string,
     readonly channelId = '300000000000000001',
-    readonly permissions = '2248473465834561',
+    readonly permissions = '2147552256', // view, send, read history, use application commands
   ) {}
 
-  /** `/name option:value …` — returns the exchange to read the bot's answer from. */
+  /** `/name option:value …` (`subcommand` names a subcommand) — returns the exchange to read the bot's answer from. */
   run(name: string, options: Record<string, OptionValue> = {}, id?: string): Exchange {
-    const resolved: { users: Record<string, unknown>; members: Record<string, unknown> } = { users: {}, members: {} };
-    const opts = Object.entries(options).map(([optionName, value]) => {
-      if (typeof value === 'string') return { name: optionName, type: OPTION_TYPE.string, value };
-      resolved.users[value.user] = user(value.user);
-      resolved.members[value.user] = { roles: [], joined_at: new Date(0).toISOString(), permissions: this.permissions, flags: 0 };
-      return { name: optionName, type: OPTION_TYPE.user, value: value.user };
+    const { subcommand, ...rest } = options;
+    const resolved: { users: Record<string, unknown>; members: Record<string, unknown>; channels: Record<string, unknown> } = { users: {}, members: {}, channels: {} };
+    let opts: unknown[] = Object.entries(rest).map(([optionName, value]) => {
+      if (typeof value !== 'string') {
+        resolved.users[value.user] = user(value.user);
+        resolved.members[value.user] = { roles: [], joined_at: new Date(0).toISOString(), permissions: this.permissions, flags: 0 };
+        return { name: optionName, type: OPTION_TYPE.user, value: value.user };
+      }
+      const type = TYPED_OPTIONS[optionName] ?? OPTION_TYPE.string;
+      if (type === OPTION_TYPE.channel) resolved.channels[value] = { id: value, type: 0, name: 'study', permissions: this.permissions };
+      return { name: optionName, type, value: type === OPTION_TYPE.integer ? Number(value) : value };
     });
+    if (typeof subcommand === 'string') opts = [{ name: subcommand, type: OPTION_TYPE.subcommand, options: opts }];
     return this.send(2, { id: '800000000000000000', name, type: 1, options: opts, resolved, guild_id: this.guildId }, id);
   }
 
@@ -112,9 +120,11 @@ export class Member {
     });
   }
 
-  /** Types into an autocomplete option. */
-  autocomplete(name: string, option: string, typed: string): Exchange {
-    return this.send(4, { id: '800000000000000000', name, type: 1, options: [{ name: option, type: OPTION_TYPE.string, value: typed, focused: true }] });
+  /** Types into an autocomplete option (of a subcommand, when named). */
+  autocomplete(name: string, option: string, typed: string, subcommand?: string): Exchange {
+    const focused = [{ name: option, type: OPTION_TYPE.string, value: typed, focused: true }];
+    const options = subcommand ? [{ name: subcommand, type: OPTION_TYPE.subcommand, options: focused }] : focused;
+    return this.send(4, { id: '800000000000000000', name, type: 1, options });
   }
 
   private send(type: number, data: Record<string, unknown>, id = snowflake(), extra: Record<string, unknown> = {}): Exchange {

@@ -1,3 +1,4 @@
+import { PermissionFlagsBits } from 'discord.js';
 import { startApp, type App } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
 import { parseConfig, type Config } from '../../src/config.js';
@@ -14,7 +15,13 @@ export interface WorldOptions {
   redisUrl?: string;
   /** false: start only the stand-in, for tests that run the bot as a separate process. */
   startBot?: boolean;
+  /** false: no minute ticker; the test calls `world.tick()` after moving its fake clock. */
+  ticker?: boolean;
 }
+
+/** A plain member: view, send, read history, use application commands. */
+export const MEMBER_PERMISSIONS = String(PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.ReadMessageHistory | PermissionFlagsBits.UseApplicationCommands);
+export const ADMIN_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | PermissionFlagsBits.ManageGuild);
 
 export const GUILD = '200000000000000001';
 export const CHANNEL = '300000000000000001';
@@ -56,7 +63,7 @@ export class World {
   }
 
   async startBot(): Promise<void> {
-    this.app = await startApp(this.config, { clock: this.options.clock, log: createLogger(this.config.LOG_LEVEL) });
+    this.app = await startApp(this.config, { clock: this.options.clock, log: createLogger(this.config.LOG_LEVEL), ticker: this.options.ticker });
   }
 
   async stopBot(): Promise<void> {
@@ -66,6 +73,16 @@ export class World {
 
   member(userId: string, guildId = GUILD): Member {
     return new Member(this.standin, guildId, userId, CHANNEL);
+  }
+
+  /** A member with Manage Server. */
+  admin(userId: string, guildId = GUILD): Member {
+    return new Member(this.standin, guildId, userId, CHANNEL, ADMIN_PERMISSIONS);
+  }
+
+  /** Runs the scheduler once, as the minute ticker would. */
+  tick(): Promise<number> {
+    return this.app!.scheduler.tick();
   }
 
   async stop(): Promise<void> {

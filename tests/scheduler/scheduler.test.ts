@@ -1,0 +1,139 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import { dailyJobId } from '../../src/scheduler/jobs/daily-prompt.js';
+import { DiscordStandin, type GuildSpec } from '../support/discord-standin.js';
+import { FakeClock, HOUR, DAY } from '../support/fake-clock.js';
+import { deletePrefix, plainRedis, uniquePrefix } from '../support/redis.js';
+import { schedulerInstance } from '../support/scheduler-stack.js';
+
+const GROUPS = 100;
+const guilds: GuildSpec[] = Array.from({ length: GROUPS }, (_, n) => ({ id: String(210000000000000000n + BigInt(n)), channelIds: [String(310000000000000000n + BigInt(n))] }));
+const channelOf = (n: number) => guilds[n]!.channelIds![0]!;
+
+let standin: DiscordStandin;
+let prefix: string;
+const instances: Array<{ close(): void }> = [];
+
+beforeAll(async () => {
+  standin = await new DiscordStandin(guilds).start();
+});
+afterAll(async () => standin?.stop());
+afterEach(async () => {
+  instances.splice(0).forEach((i) => i.close());
+  standin.reset();
+  const redis = plainRedis();
+  await deletePrefix(redis, prefix);
+  redis.disconnect();
+});
+
+/** Sets up `count` groups whose daily prompt is 09:00 Berlin; the clock stands the day before. */
+async function setUp(count: number, clock: FakeClock) {
+  prefix = uniquePrefix('sched');
+  const admin = await schedulerInstance(standin, prefix, clock);
+  instances.push(admin);
+  for (let n = 0; n < count; n++) await admin.groups.setup(guilds[n]!.id, { channelId: channelOf(n), time: '09:00', timezone: 'Europe/Berlin' });
+  return admin;
+}
+
+const nineBerlin = (isoDate: string) => DateTime.fromISO(`${isoDate}T09:00`, { zone: 'Europe/Berlin' }).toMillis();
+
+describe('the scheduler', () => {
+  it('posts exactly 100 times when two instances tick over 100 groups due in the same minute', async () => {
+    const clock = new FakeClock(Date.parse('2026-11-23T12:00:00Z'));
+    await setUp(GROUPS, clock);
+    const a = await schedulerInstance(standin, prefix, clock);
+    const b = await schedulerInstance(standin, prefix, clock);
+    instances.push(a, b);
+    clock.set(new Date(nineBerlin('2026-11-24') + 20_000).toISOString());
+    const [ranA, ranB] = await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
+    expect(ranA + ranB).toBe(GROUPS);
+    expect(standin.messages).toHaveLength(GROUPS);
+    for (let n = 0; n < GROUPS; n++) expect(standin.channelMessages(channelOf(n))).toHaveLength(1);
+    // and each group's next prompt is queued for the next morning
+    expect(await a.scheduleStore.dueAt(dailyJobId(guilds[0]!.id))).toBe(nineBerlin('2026-11-25'));
+  });
+
+  it('still posts every job once when an instance dies after claiming, some posted and some not', async () => {
+    const clock = new FakeClock(Date.parse('2026-11-23T12:00:00Z'));
+    await setUp(10, clock);
+    // Instance A posts for the first five groups it runs, then hangs as if the process died.
+    let posted = 0;
+    const a = await schedulerInstance(standin, prefix, clock, (poster) => ({
+      ...poster,
+      dailyPrompt: async (...args) => {
+        if (posted++ < 5) await poster.dailyPrompt(...args);
+        return new Promise<void>(() => {});
+      },
+    }));
+    const b = await schedulerInstance(standin, prefix, clock);
+    instances.push(a, b);
+    clock.set(new Date(nineBerlin('2026-11-24') + 5_000).toISOString());
+    void a.scheduler.tick();
+    await expect.poll(() => standin.messages.length).toBe(5);
+    expect(await b.scheduler.tick()).toBe(0); // A holds the leases
+    clock.advance(61_000); // A's leases run out
+    expect(await b.scheduler.tick()).toBe(10);
+    for (let n = 0; n < 10; n++) expect(standin.channelMessages(channelOf(n)), `group ${n}`).toHaveLength(1);
+  });
+
+  it('posts a prompt up to 2 hours late after downtime, and skips an older one', async () => {
+    const clock = new FakeClock(Date.parse('2026-11-23T12:00:00Z'));
+    const s = await setUp(2, clock);
+    clock.set(new Date(nineBerlin('2026-11-24') + 90 * 60_000).toISOString()); // 10:30
+    expect(await s.scheduler.tick()).toBe(2);
+    expect(standin.messages).toHaveLength(2);
+    clock.set(new Date(nineBerlin('2026-11-25') + 3 * HOUR).toISOString()); // 12:00 the next day
+    expect(await s.scheduler.tick()).toBe(2);
+    expect(standin.messages).toHaveLength(2);
+    expect(await s.scheduleStore.dueAt(dailyJobId(guilds[0]!.id))).toBe(nineBerlin('2026-11-26'));
+  });
+
+  it('gives successive days successive topics of the group’s track, with a discussion thread', async () => {
+    const clock = new FakeClock(Date.parse('2026-11-23T12:00:00Z'));
+    const s = await setUp(1, clock);
+    for (const day of ['2026-11-24', '2026-11-25']) {
+      clock.set(new Date(nineBerlin(day) + 1_000).toISOString());
+      await s.scheduler.tick();
+    }
+    const titles = standin.channelMessages(channelOf(0)).map((m) => m.body.embeds[0].title);
+    expect(titles).toEqual(['How the internet works', 'HTTP basics']);
+    const post = standin.channelMessages(channelOf(0))[0]!;
+    expect(post.body.allowed_mentions).toEqual({ parse: [] });
+    expect(post.body.enforce_nonce).toBe(true);
+    expect(post.body.embeds[0].footer.text).toContain('/next');
+    expect(standin.calls.some((c) => c.method === 'POST' && c.path === `/channels/${channelOf(0)}/messages/${post.id}/threads`)).toBe(true);
+  });
+
+  it.each([
+    [403, { message: 'Missing Access', code: 50001 }, /lost access/],
+    [404, { message: 'Unknown Channel', code: 10003 }, /no longer exists/],
+  ])('pauses the group with the reason on %i, and stops posting', async (status, body, reason) => {
+    const clock = new FakeClock(Date.parse('2026-11-23T12:00:00Z'));
+    const s = await setUp(1, clock);
+    const stop = standin.respondWith((c) => (c.path === `/channels/${channelOf(0)}/messages` ? { status, body } : undefined));
+    try {
+      clock.set(new Date(nineBerlin('2026-11-24') + 1_000).toISOString());
+      await s.scheduler.tick();
+      const group = await s.groups.show(guilds[0]!.id);
+      expect(group?.paused).toBe(true);
+      expect(group?.pauseReason).toMatch(reason);
+      expect(group?.nextPostMs).toBeUndefined();
+      clock.advance(DAY);
+      expect(await s.scheduler.tick()).toBe(0);
+    } finally {
+      stop();
+    }
+  });
+
+  it('rides out a 429 and a 500 within the slot, posting once', async () => {
+    const clock = new FakeClock(Date.parse('2026-11-23T12:00:00Z'));
+    const s = await setUp(2, clock);
+    standin.failNext((c) => c.path === `/channels/${channelOf(0)}/messages`, { status: 429, body: { message: 'You are being rate limited.', retry_after: 0.05, global: false }, headers: { 'retry-after': '1' } });
+    standin.failNext((c) => c.path === `/channels/${channelOf(1)}/messages`, { status: 500, body: { message: 'oops' } });
+    clock.set(new Date(nineBerlin('2026-11-24') + 1_000).toISOString());
+    await s.scheduler.tick();
+    expect(standin.channelMessages(channelOf(0))).toHaveLength(1);
+    expect(standin.channelMessages(channelOf(1))).toHaveLength(1);
+    expect((await s.groups.show(guilds[0]!.id))?.paused).toBe(false);
+  });
+});
