@@ -8,6 +8,8 @@ import { createClient } from './discord/client.js';
 import { DiscordPoster } from './discord/poster.js';
 import { createRouter } from './discord/router.js';
 import { GroupService } from './groups/group-service.js';
+import { startHealthServer, type HealthServer } from './http/health.js';
+import { createMetrics } from './http/metrics.js';
 import { GroupStore } from './groups/group-store.js';
 import { createLogger, type Logger } from './log.js';
 import { MeetupService } from './meetups/meetup-service.js';
@@ -25,6 +27,7 @@ import { ScheduleStore } from './store/schedule-store.js';
 export interface App {
   ctx: AppContext;
   scheduler: Scheduler;
+  health: HealthServer;
   stop(): Promise<void>;
 }
 
@@ -41,8 +44,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const clock = options.clock ?? systemClock;
   const curriculum = loadCurriculum(config.CURRICULUM_DIR);
 
+  const metrics = createMetrics();
   const redis = createRedis(config.REDIS_URL);
-  redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
+  redis.on('error', (err) => {
+    metrics.redisErrors.inc();
+    log.warn({ err: err.message }, 'redis connection error');
+  });
   try {
     await redis.connect();
   } catch (error) {
@@ -60,7 +67,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const progress = new ProgressService(progressStore, curriculum, clock, (guildId) => groups.zoneOf(guildId));
   const ctx: AppContext = { config, log, clock, curriculum, progress, groups, meetups };
 
-  const router = createRouter(commands, ctx);
+  const router = createRouter(commands, ctx, metrics);
   const client = createClient(config);
   const poster = new DiscordPoster(client, log);
   const scheduler = new Scheduler(
@@ -72,6 +79,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     },
     clock,
     log,
+    { metrics },
   );
 
   client.on(Events.InteractionCreate, (i) => void router.handle(i));
@@ -91,13 +99,20 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     throw error;
   }
   if (options.ticker !== false) scheduler.start();
+  const health = await startHealthServer(
+    config.HEALTH_PORT,
+    async () => ({ gateway: client.isReady(), redis: redis.status === 'ready' && (await redis.ping().catch(() => '')) === 'PONG' }),
+    metrics,
+  );
 
   return {
     ctx,
     scheduler,
+    health,
     async stop() {
       await router.drain(5_000);
       await scheduler.stop();
+      await health.close();
       await client.destroy();
       await redis.quit().catch(() => redis.disconnect());
       log.info('stopped');

@@ -27,6 +27,8 @@ const schema = z.object({
       .default('syllabot'),
   ),
   CURRICULUM_DIR: z.preprocess(emptyAsUndefined, z.string().default('./curriculum')),
+  COMMANDS_PER_10S: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0, 'must be 0 (no limit) or more').max(1000).default(8)),
+  HEALTH_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0, 'must be a port number (0 picks a free one)').max(65535).default(8080)),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

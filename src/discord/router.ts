@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
 import type { AppContext } from '../context.js';
+import type { Metrics } from '../http/metrics.js';
 import { StoreUnavailableError, UserError } from '../errors.js';
 import { parseButtonId } from './buttons.js';
+import { Cooldown } from './cooldown.js';
 import type { CommandModule, GuildButton, GuildChatInput } from './command.js';
 
-type Outcome = 'ok' | 'user-error' | 'store-unavailable' | 'error' | 'rejected';
+type Outcome = 'ok' | 'user-error' | 'store-unavailable' | 'error' | 'rejected' | 'cooldown';
 
 export const MESSAGES = {
   storeDown: 'The study store is unavailable right now; try again shortly. Nothing was changed.',
@@ -20,9 +22,10 @@ export const MESSAGES = {
  * ephemeral reply, anything else is logged with a reference the member can quote), one log line per
  * interaction, and the in-flight count that lets shutdown finish work before closing.
  */
-export function createRouter(commands: CommandModule[], ctx: AppContext) {
+export function createRouter(commands: CommandModule[], ctx: AppContext, metrics?: Metrics) {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   const buttons = new Map(commands.flatMap((c) => Object.entries(c.buttons ?? {})));
+  const cooldown = new Cooldown(ctx.clock, ctx.config.COMMANDS_PER_10S);
   let accepting = true;
   let inFlight = 0;
   let idle: (() => void) | undefined;
@@ -64,6 +67,12 @@ export function createRouter(commands: CommandModule[], ctx: AppContext) {
         await answerError(i, MESSAGES.notInGuild);
         return;
       }
+      const wait = i.isAutocomplete() ? 0 : cooldown.take(`${i.guildId}:${i.user.id}`);
+      if (wait > 0) {
+        outcome = 'cooldown';
+        await answerError(i, `Easy there! Try again in ${Math.ceil(wait / 1000)} s.`);
+        return;
+      }
       name = await dispatch(i);
     } catch (error) {
       if (error instanceof UserError) {
@@ -71,6 +80,7 @@ export function createRouter(commands: CommandModule[], ctx: AppContext) {
         await answerError(i, error.message);
       } else if (error instanceof StoreUnavailableError) {
         outcome = 'store-unavailable';
+        metrics?.redisErrors.inc();
         ctx.log.warn({ interactionId: i.id, err: error.cause }, 'redis unavailable');
         await answerError(i, MESSAGES.storeDown);
       } else {
@@ -80,7 +90,10 @@ export function createRouter(commands: CommandModule[], ctx: AppContext) {
         await answerError(i, `Something went wrong (ref ${ref}). It has been logged; please try again.`);
       }
     } finally {
-      ctx.log.info({ guildId: i.guildId, interactionId: i.id, command: name, ms: Math.round(performance.now() - started), outcome }, 'interaction');
+      const ms = performance.now() - started;
+      ctx.log.info({ guildId: i.guildId, interactionId: i.id, command: name, ms: Math.round(ms), outcome }, 'interaction');
+      metrics?.interactions.inc({ command: name, outcome });
+      metrics?.latency.observe({ command: name }, ms / 1000);
       if (--inFlight === 0) idle?.();
     }
   }

@@ -1,5 +1,6 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from '../clock.js';
+import type { Metrics } from '../http/metrics.js';
 import type { Logger } from '../log.js';
 import type { ScheduleStore } from '../store/schedule-store.js';
 
@@ -18,6 +19,7 @@ export interface SchedulerOptions {
   concurrency?: number;
   /** A failed run is tried again this much later (handlers apply their own catch-up rules). */
   retryMs?: number;
+  metrics?: Metrics;
 }
 
 /**
@@ -32,6 +34,7 @@ export class Scheduler {
   private readonly batch: number;
   private readonly concurrency: number;
   private readonly retryMs: number;
+  private readonly metrics?: Metrics;
 
   constructor(
     private readonly store: ScheduleStore,
@@ -44,6 +47,7 @@ export class Scheduler {
     this.batch = options.batch ?? 200;
     this.concurrency = options.concurrency ?? 10;
     this.retryMs = options.retryMs ?? 60_000;
+    this.metrics = options.metrics;
   }
 
   start(): void {
@@ -68,7 +72,9 @@ export class Scheduler {
     let ran = 0;
     try {
       for (;;) {
-        const jobs = await this.store.claim(this.clock.now(), this.leaseMs, this.batch);
+        const now = this.clock.now();
+        const jobs = await this.store.claim(now, this.leaseMs, this.batch);
+        if (ran === 0) this.metrics?.queueLag.set(jobs.length ? Math.max(0, now - Math.min(...jobs.map((j) => j.dueMs))) / 1000 : 0);
         await runLimited(jobs, this.concurrency, (job) => this.run(job.jobId, job.dueMs));
         ran += jobs.length;
         if (jobs.length < this.batch) return ran;
@@ -101,6 +107,7 @@ export class Scheduler {
       this.running.delete(jobId);
     }
     const held = await this.store.finish(jobId, next);
+    this.metrics?.posts.inc({ kind: kind ?? 'unknown', outcome });
     this.log.info({ jobId, lateMs: nowMs - dueMs, ms: Math.round(performance.now() - started), outcome, held }, 'job');
   }
 }

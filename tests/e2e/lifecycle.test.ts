@@ -10,7 +10,7 @@ let world: World | undefined;
 let redis: OwnRedisServer | undefined;
 afterEach(async () => {
   await world?.stop();
-  await redis?.kill();
+  await redis?.destroy();
   world = redis = undefined;
 });
 
@@ -54,6 +54,8 @@ describe('the bot’s life', () => {
     const [code] = await once(bot, 'exit');
     expect(code).toBe(0);
     expect(output).toContain('"msg":"stopped"');
+    const line = JSON.parse(output.split('\n').find((l) => l.includes('"command":"help"'))!);
+    expect(line).toMatchObject({ guildId: expect.any(String), command: 'help', ms: expect.any(Number), outcome: 'ok' });
     expect(output).not.toContain(world.env().DISCORD_TOKEN);
   });
 

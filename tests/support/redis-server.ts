@@ -1,15 +1,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 
 /** A redis-server of a test's own on a free port, which the test may stop and start again. */
 export class OwnRedisServer {
   private process?: ChildProcess;
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    /** A folder for an append-only file synced on every write, so a killed server loses nothing it acknowledged. */
+    private readonly dataDir?: string,
+  ) {}
 
-  static async start(): Promise<OwnRedisServer> {
-    const server = new OwnRedisServer(await freePort());
+  static async start(options: { persistent?: boolean } = {}): Promise<OwnRedisServer> {
+    const server = new OwnRedisServer(await freePort(), options.persistent ? mkdtempSync(join(tmpdir(), 'syllabot-redis-')) : undefined);
     await server.resume();
     return server;
   }
@@ -19,7 +26,8 @@ export class OwnRedisServer {
   }
 
   async resume(): Promise<void> {
-    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const persistence = this.dataDir ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', this.dataDir] : ['--appendonly', 'no'];
+    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', ...persistence], { stdio: 'ignore' });
     const probe = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     probe.on('error', () => {});
     for (let attempt = 0; ; attempt++) {
@@ -39,6 +47,12 @@ export class OwnRedisServer {
     if (!this.process || this.process.exitCode !== null) return;
     this.process.kill('SIGKILL');
     await once(this.process, 'exit');
+  }
+
+  /** Kills the server and removes its data for good. */
+  async destroy(): Promise<void> {
+    await this.kill();
+    if (this.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
 

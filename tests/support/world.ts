@@ -17,6 +17,8 @@ export interface WorldOptions {
   startBot?: boolean;
   /** false: no minute ticker; the test calls `world.tick()` after moving its fake clock. */
   ticker?: boolean;
+  /** The per-member command limit (default: none). */
+  commandsPer10s?: number;
 }
 
 /** A plain member: view, send, read history, use application commands. */
@@ -51,6 +53,9 @@ export class World {
       REDIS_PREFIX: this.prefix,
       CURRICULUM_DIR: this.options.curriculumDir ?? './curriculum',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      HEALTH_PORT: '0',
+      // Tests fire commands faster than any member; the cooldown has a test of its own.
+      COMMANDS_PER_10S: String(this.options.commandsPer10s ?? 0),
     };
   }
 
