@@ -49,3 +49,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (result.success) return result.data;
   throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
 }
+
+/**
+ * `SHARDS` for `npm run start:sharded`: "auto" (Discord's recommendation) or a count. Read only by
+ * the sharding manager: inside a shard process discord.js sets SHARDS to that shard's id.
+ */
+export const shardCountSchema = z.preprocess(
+  emptyAsUndefined,
+  z.union([z.literal('auto'), z.coerce.number().int().min(1).max(4096)], { error: 'SHARDS must be "auto" or a number of shards' }).default('auto'),
+);

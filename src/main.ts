@@ -1,11 +1,13 @@
 import 'dotenv/config';
 import { startApp } from './app.js';
-import { ConfigError, parseConfig } from './config.js';
+import { ConfigError, parseConfig, type Config } from './config.js';
 import { CurriculumError } from './curriculum/load.js';
 
 /** Starts the bot; SIGTERM / SIGINT finish work in flight and exit 0 within 10 seconds. */
 async function main(): Promise<void> {
-  const config = parseConfig(process.env);
+  // SHARDS=auto in .env is for the sharding manager; discord.js would read it as this process's shard.
+  if (!process.env.SHARDING_MANAGER) delete process.env.SHARDS;
+  const config = shardedPort(parseConfig(process.env));
   const app = await startApp(config);
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -21,6 +23,12 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', (s) => void shutdown(s));
   process.once('SIGINT', (s) => void shutdown(s));
+}
+
+/** Each shard process serves health and metrics on HEALTH_PORT + its shard id. */
+function shardedPort(config: Config): Config {
+  const shard = Number(process.env.SHARDS);
+  return process.env.SHARDING_MANAGER && config.HEALTH_PORT !== 0 && Number.isInteger(shard) ? { ...config, HEALTH_PORT: config.HEALTH_PORT + shard } : config;
 }
 
 main().catch((error: unknown) => {

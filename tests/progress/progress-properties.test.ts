@@ -41,7 +41,7 @@ async function apply(m: MemberRef, ops: Op[]): Promise<void> {
       await run(id);
     } else if (o.kind === 'replay') {
       if (last) await last.run(last.id);
-    } else {
+    } else if (o.kind === 'twice') {
       await Promise.all([h.service[o.action](m, o.topic, id), h.service[o.action](m, o.topic, h.nextInteraction())]);
     }
   }

@@ -74,7 +74,13 @@ export class DiscordStandin {
   port = 0;
   identified = 0;
 
-  constructor(guilds: GuildSpec[]) {
+  private readonly socketShard = new Map<WebSocket, [number, number]>();
+
+  /** `shards`: the count GET /gateway/bot recommends. */
+  constructor(
+    guilds: GuildSpec[],
+    readonly shards = 1,
+  ) {
     this.guilds = guilds;
   }
 
@@ -134,9 +140,15 @@ export class DiscordStandin {
     }
   }
 
-  /** Sends INTERACTION_CREATE to the bot and returns what the test needs to follow it. */
+  /** Sends INTERACTION_CREATE on the connection of the shard that owns the guild, as Discord does. */
   dispatchInteraction(payload: Record<string, unknown>): void {
-    this.dispatch('INTERACTION_CREATE', payload);
+    const guild = BigInt(String(payload.guild_id));
+    const owner = [...this.sockets].find((ws) => {
+      const [id, count] = this.socketShard.get(ws) ?? [0, 1];
+      return Number((guild >> 22n) % BigInt(count)) === id;
+    });
+    const message = JSON.stringify({ op: 0, t: 'INTERACTION_CREATE', s: ++this.sequence, d: payload });
+    for (const ws of owner ? [owner] : this.sockets) ws.send(message);
   }
 
   dispatch(event: string, data: unknown): void {
@@ -175,7 +187,10 @@ export class DiscordStandin {
 
   private onSocket(ws: WebSocket): void {
     this.sockets.add(ws);
-    ws.on('close', () => this.sockets.delete(ws));
+    ws.on('close', () => {
+      this.sockets.delete(ws);
+      this.socketShard.delete(ws);
+    });
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
     ws.on('message', (raw) => {
       const packet = JSON.parse(String(raw)) as { op: number; d: unknown };
@@ -188,6 +203,7 @@ export class DiscordStandin {
   private onIdentify(ws: WebSocket, identify: { shard?: [number, number] }): void {
     this.identified++;
     const shard = identify.shard ?? [0, 1];
+    this.socketShard.set(ws, shard);
     const guilds = this.guilds.filter((g) => Number((BigInt(g.id) >> 22n) % BigInt(shard[1])) === shard[0]);
     const send = (t: string, d: unknown) => ws.send(JSON.stringify({ op: 0, t, s: ++this.sequence, d }));
     send('READY', {
@@ -234,7 +250,7 @@ export class DiscordStandin {
         status: 200,
         body: {
           url: `ws://127.0.0.1:${this.port}`,
-          shards: 1,
+          shards: this.shards,
           session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
         },
       };

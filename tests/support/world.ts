@@ -19,6 +19,8 @@ export interface WorldOptions {
   ticker?: boolean;
   /** The per-member command limit (default: none). */
   commandsPer10s?: number;
+  /** How many shards the stand-in recommends (default 1). */
+  shards?: number;
 }
 
 /** A plain member: view, send, read history, use application commands. */
@@ -60,7 +62,7 @@ export class World {
   }
 
   static async start(name: string, options: WorldOptions = {}): Promise<World> {
-    const standin = await new DiscordStandin(options.guilds ?? [{ id: GUILD, channelIds: [CHANNEL] }]).start();
+    const standin = await new DiscordStandin(options.guilds ?? [{ id: GUILD, channelIds: [CHANNEL] }], options.shards).start();
     const world = new World(standin, uniquePrefix(name), options);
     if (options.startBot === false) return world;
     await world.startBot();
