@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 # Build stage: compile TypeScript with the dev dependencies.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
@@ -9,13 +10,17 @@ COPY src ./src
 COPY commands ./commands
 RUN npm run build
 
-# Runtime stage: production dependencies and the compiled bot only.
+# Runtime stage: production dependencies and the compiled bot only, as the unprivileged node user.
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production
+ENV NODE_ENV=production HEALTH_PORT=8080
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY curriculum ./curriculum
 USER node
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.HEALTH_PORT||8080)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# Deploy the slash commands with: docker compose run --rm bot node dist/scripts/deploy-commands.js
 CMD ["node", "dist/src/main.js"]

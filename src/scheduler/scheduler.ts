@@ -55,10 +55,13 @@ export class Scheduler {
     void this.tick();
   }
 
-  /** Stops ticking, waits for the jobs in hand, and gives back any still leased. */
-  async stop(): Promise<void> {
+  /**
+   * Stops ticking, gives the jobs in hand up to `waitMs` to finish, and hands back any still
+   * running so another instance runs them at once instead of after the lease.
+   */
+  async stop(waitMs = 4_000): Promise<void> {
     await this.task?.stop();
-    await this.ticking?.catch(() => 0);
+    if (this.ticking) await Promise.race([this.ticking.catch(() => 0), new Promise((resolve) => setTimeout(resolve, waitMs).unref())]);
     await this.store.release([...this.running], this.clock.now()).catch(() => undefined);
   }
 

@@ -76,6 +76,20 @@ describe('the scheduler', () => {
     for (let n = 0; n < 10; n++) expect(standin.channelMessages(channelOf(n)), `group ${n}`).toHaveLength(1);
   });
 
+  it('hands back the jobs in hand on stop, so another instance posts them at once', async () => {
+    const clock = new FakeClock(Date.parse('2026-11-23T12:00:00Z'));
+    await setUp(3, clock);
+    const stuck = await schedulerInstance(standin, prefix, clock, (poster) => ({ ...poster, dailyPrompt: () => new Promise<void>(() => {}) }));
+    const other = await schedulerInstance(standin, prefix, clock);
+    instances.push(stuck, other);
+    clock.set(new Date(nineBerlin('2026-11-24') + 1_000).toISOString());
+    void stuck.scheduler.tick();
+    await expect.poll(() => stuck.redis.zcard(stuck.keys.schedLease())).toBe(3);
+    await stuck.scheduler.stop(50);
+    expect(await other.scheduler.tick()).toBe(3); // no need to wait for the lease to run out
+    expect(standin.messages).toHaveLength(3);
+  });
+
   it('posts a prompt up to 2 hours late after downtime, and skips an older one', async () => {
     const clock = new FakeClock(Date.parse('2026-11-23T12:00:00Z'));
     const s = await setUp(2, clock);
