@@ -4,6 +4,7 @@ import { dailyJobId } from '../../src/scheduler/jobs/daily-prompt.js';
 import { DiscordStandin, type GuildSpec } from '../support/discord-standin.js';
 import { FakeClock, HOUR, DAY } from '../support/fake-clock.js';
 import { deletePrefix, plainRedis, uniquePrefix } from '../support/redis.js';
+import { OwnRedisServer } from '../support/redis-server.js';
 import { schedulerInstance } from '../support/scheduler-stack.js';
 
 const GROUPS = 100;
@@ -88,6 +89,27 @@ describe('the scheduler', () => {
     await stuck.scheduler.stop(50);
     expect(await other.scheduler.tick()).toBe(3); // no need to wait for the lease to run out
     expect(standin.messages).toHaveLength(3);
+  });
+
+  it('posts what fell due while Redis was down once it is back, by the catch-up rule', async () => {
+    const redis = await OwnRedisServer.start({ persistent: true });
+    try {
+      const clock = new FakeClock(Date.parse('2026-11-23T12:00:00Z'));
+      prefix = uniquePrefix('sched-outage');
+      const s = await schedulerInstance(standin, prefix, clock, undefined, redis.url);
+      instances.push(s);
+      s.redis.on('error', () => {});
+      await s.groups.setup(guilds[0]!.id, { channelId: channelOf(0), time: '09:00', timezone: 'Europe/Berlin' });
+      await redis.kill();
+      clock.set(new Date(nineBerlin('2026-11-24')).toISOString());
+      expect(await s.scheduler.tick()).toBe(0); // the tick fails quietly; nothing is lost
+      await redis.resume();
+      clock.advance(HOUR); // Redis is back an hour later: still inside the 2-hour window
+      await expect.poll(() => s.scheduler.tick(), { timeout: 10_000, interval: 200 }).toBe(1);
+      expect(standin.channelMessages(channelOf(0))).toHaveLength(1);
+    } finally {
+      await redis.destroy();
+    }
   });
 
   it('posts a prompt up to 2 hours late after downtime, and skips an older one', async () => {

@@ -22,8 +22,8 @@ import { redisUrl } from './redis.js';
  * One scheduler instance as the bot runs it (Redis due-queue, real job handlers, Discord REST to
  * the stand-in), without the gateway: several of these on one Redis act as several bot processes.
  */
-export async function schedulerInstance(standin: DiscordStandin, prefix: string, clock: Clock, wrapPoster: (p: Poster) => Poster = (p) => p) {
-  const redis = createRedis(redisUrl());
+export async function schedulerInstance(standin: DiscordStandin, prefix: string, clock: Clock, wrapPoster: (p: Poster) => Poster = (p) => p, url = redisUrl()) {
+  const redis = createRedis(url);
   await redis.connect();
   const keys = createKeys(prefix);
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
