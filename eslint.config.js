@@ -20,7 +20,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/clock.ts', 'tests/**', 'scripts/**', 'src/discord/router.ts', 'src/log.ts'],
+    // The Discord stand-in plays Discord itself: it stamps real time like the real service does.
+    files: ['src/clock.ts', 'src/standin/**', 'tests/**', 'scripts/**', 'bench/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { dailyJobId } from '../../src/scheduler/jobs/daily-prompt.js';
-import { DiscordStandin, type GuildSpec } from '../support/discord-standin.js';
+import { DiscordStandin, type GuildSpec } from '../../src/standin/discord-standin.js';
 import { FakeClock, HOUR, DAY } from '../support/fake-clock.js';
 import { deletePrefix, plainRedis, uniquePrefix } from '../support/redis.js';
 import { OwnRedisServer } from '../support/redis-server.js';

@@ -1,10 +1,10 @@
-import { PermissionFlagsBits } from 'discord.js';
 import { startApp, type App } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
-import { DiscordStandin, TOKEN, type GuildSpec } from './discord-standin.js';
-import { Member } from './member.js';
+import { DiscordStandin, TOKEN, type GuildSpec } from '../../src/standin/discord-standin.js';
+import { ADMIN_PERMISSIONS, CHANNEL, GUILD } from '../../src/standin/fixtures.js';
+import { Member } from '../../src/standin/member.js';
 import { deletePrefix, plainRedis, redisUrl, uniquePrefix } from './redis.js';
 
 export interface WorldOptions {
@@ -23,12 +23,7 @@ export interface WorldOptions {
   shards?: number;
 }
 
-/** A plain member: view, send, read history, use application commands. */
-export const MEMBER_PERMISSIONS = String(PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.ReadMessageHistory | PermissionFlagsBits.UseApplicationCommands);
-export const ADMIN_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | PermissionFlagsBits.ManageGuild);
-
-export const GUILD = '200000000000000001';
-export const CHANNEL = '300000000000000001';
+export { ADMIN_PERMISSIONS, CHANNEL, GUILD, MEMBER_PERMISSIONS } from '../../src/standin/fixtures.js';
 
 /**
  * A whole world for end-to-end tests: the Discord stand-in, the real bot (real discord.js client

@@ -1,14 +1,14 @@
 /**
  * Runs the Discord stand-in on its own, for trying `npm run deploy` and `npm start` by hand:
- *   npx tsx tests/support/run-standin.ts 5055 [--daily]
+ *   npm run standin -- 5055 [--daily]
  * then start the bot with DISCORD_API_URL=http://127.0.0.1:5055/api and DISCORD_TOKEN=anything.
  * Once the bot connects, a member runs /next and the stand-in prints what the bot answered. With
  * --daily an admin also sets up the study group for the next minute (UTC), and the stand-in waits
  * for the daily prompt to arrive in real time.
  */
-import { DiscordStandin } from './discord-standin.js';
-import { Member } from './member.js';
-import { ADMIN_PERMISSIONS, CHANNEL, GUILD } from './world.js';
+import { DiscordStandin } from '../src/standin/discord-standin.js';
+import { Member } from '../src/standin/member.js';
+import { ADMIN_PERMISSIONS, CHANNEL, GUILD } from '../src/standin/fixtures.js';
 
 const port = Number(process.argv[2] ?? 5055);
 const standin = new DiscordStandin([{ id: GUILD, channelIds: [CHANNEL] }]);

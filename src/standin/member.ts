@@ -1,4 +1,5 @@
 import { APPLICATION_ID, snowflake, type DiscordStandin, type RestCall } from './discord-standin.js';
+import { MEMBER_PERMISSIONS } from './fixtures.js';
 
 const EPHEMERAL = 64;
 const OPTION_TYPE = { subcommand: 1, string: 3, integer: 4, user: 6, channel: 7 } as const;
@@ -92,7 +93,7 @@ export class Member {
     readonly guildId: string,
     readonly userId: string,
     readonly channelId = '300000000000000001',
-    readonly permissions = '2147552256', // view, send, read history, use application commands
+    readonly permissions = MEMBER_PERMISSIONS,
   ) {}
 
   /** `/name option:value …` (`subcommand` names a subcommand) — returns the exchange to read the bot's answer from. */
