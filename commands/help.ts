@@ -1,4 +1,4 @@
-import { EmbedBuilder, MessageFlags } from 'discord.js';
+import { ApplicationCommandOptionType, EmbedBuilder, MessageFlags } from 'discord.js';
 import type { CommandModule } from '../src/discord/command.js';
 import { guildOnly } from '../src/discord/command.js';
 import { COLOUR } from '../src/discord/render/common.js';
@@ -8,8 +8,10 @@ export default {
   data: { name: 'help', description: 'What Syllabot does and every command', ...guildOnly },
   async execute(i, ctx) {
     const lines = commands.map((c) => {
-      const options = (c.data.options ?? []).map((o) => ('required' in o && o.required ? `<${o.name}>` : `[${o.name}]`)).join(' ');
-      return `\`/${c.data.name}${options ? ` ${options}` : ''}\` — ${c.data.description}`;
+      const options = c.data.options ?? [];
+      const subcommands = options.filter((o) => o.type === ApplicationCommandOptionType.Subcommand).map((o) => o.name);
+      const usage = subcommands.length ? subcommands.join('|') : options.map((o) => ('required' in o && o.required ? `<${o.name}>` : `[${o.name}]`)).join(' ');
+      return `\`/${c.data.name}${usage ? ` ${usage}` : ''}\` — ${c.data.description}`;
     });
     const embed = new EmbedBuilder()
       .setColor(COLOUR.brand)

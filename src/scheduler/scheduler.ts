@@ -65,6 +65,11 @@ export class Scheduler {
     await this.store.release([...this.running], this.clock.now()).catch(() => undefined);
   }
 
+  /** When the next queued job is due (ms), if any. */
+  nextDue(): Promise<number | undefined> {
+    return this.store.nextDue();
+  }
+
   /** Claims and runs every job due now; returns how many ran. Overlapping ticks share one run. */
   tick(): Promise<number> {
     this.ticking ??= this.runDue().finally(() => (this.ticking = undefined));

@@ -40,7 +40,7 @@ export class Exchange {
   async messages(count = 1, timeoutMs = 5_000): Promise<SeenMessage[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const seen = this.ownCalls().map((c) => this.toMessage(c)).filter((m): m is SeenMessage => m !== undefined);
+      const seen = this.sent();
       if (seen.length >= count) {
         if (seen[0]) acknowledgements.push(seen[0].ms);
         return seen;
@@ -48,6 +48,11 @@ export class Exchange {
       if (Date.now() > deadline) throw new Error(`expected ${count} message(s) for interaction ${this.id}, saw ${seen.length}: ${JSON.stringify(this.ownCalls())}`);
       await new Promise((r) => setTimeout(r, 10));
     }
+  }
+
+  /** What the bot has sent for this interaction so far, without waiting. */
+  sent(): SeenMessage[] {
+    return this.ownCalls().map((c) => this.toMessage(c)).filter((m): m is SeenMessage => m !== undefined);
   }
 
   async reply(): Promise<SeenMessage> {

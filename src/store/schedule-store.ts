@@ -27,6 +27,12 @@ export class ScheduleStore {
     return score === null ? undefined : Number(score);
   }
 
+  /** When the earliest queued job is due (ms), if any. */
+  async nextDue(): Promise<number | undefined> {
+    const [, score] = await guard(this.redis.zrange(this.keys.schedDue(), 0, 0, 'WITHSCORES'));
+    return score === undefined ? undefined : Number(score);
+  }
+
   async claim(nowMs: number, leaseMs: number, limit: number): Promise<ClaimedJob[]> {
     const flat = await guard(this.redis.syllabotClaim(this.keys.schedDue(), this.keys.schedLease(), nowMs, leaseMs, limit));
     const jobs: ClaimedJob[] = [];

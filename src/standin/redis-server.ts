@@ -6,7 +6,21 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 
-/** A redis-server of a test's own on a free port, which the test may stop and start again. */
+/** True when a Redis answers PING at the URL within half a second. */
+export async function redisAnswers(url: string): Promise<boolean> {
+  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 500, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => {});
+  try {
+    await redis.connect();
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** A redis-server of our own on a free port (tests, demo), which may be stopped and started again. */
 export class OwnRedisServer {
   private process?: ChildProcess;
   private constructor(
@@ -28,18 +42,9 @@ export class OwnRedisServer {
   async resume(): Promise<void> {
     const persistence = this.dataDir ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', this.dataDir] : ['--appendonly', 'no'];
     this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', ...persistence], { stdio: 'ignore' });
-    const probe = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    probe.on('error', () => {});
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await probe.connect();
-        await probe.ping();
-        probe.disconnect();
-        return;
-      } catch {
-        if (attempt > 100) throw new Error('redis-server did not start');
-        await new Promise((r) => setTimeout(r, 50));
-      }
+    for (let attempt = 0; !(await redisAnswers(this.url)); attempt++) {
+      if (attempt > 100) throw new Error('redis-server did not start');
+      await new Promise((r) => setTimeout(r, 50));
     }
   }
 
@@ -65,4 +70,14 @@ export function freePort(): Promise<number> {
     });
     srv.on('error', reject);
   });
+}
+
+/** Deletes every key under a prefix (tests and the demo clean up after themselves). */
+export async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+    cursor = next;
+    if (keys.length) await redis.del(...keys);
+  } while (cursor !== '0');
 }

@@ -1,0 +1,56 @@
+import { createInterface } from 'node:readline/promises';
+import { DemoWorld } from '../src/demo/world.js';
+import { Narrator } from '../src/demo/narrator.js';
+import { parsePlaygroundLine } from '../src/demo/playground-parser.js';
+import type { SeenMessage } from '../src/standin/member.js';
+
+/** `npm run playground`: the demo's world, interactive. */
+const world = await DemoWorld.start();
+const colour = Boolean(process.stdout.isTTY);
+const n = new Narrator(world, (text) => process.stdout.write(text), colour);
+const help = [
+  'Type slash commands as in Discord: /next, /done, /done topic:http-basics, /skip, /undo, /progress member:@bob,',
+  '/leaderboard period:all, /topic topic:sql-joins, /track track:node, /help,',
+  '/studygroup setup channel:#study-hall time:09:00 timezone:Europe/Berlin, /meetup create title:"SQL night" when:"tomorrow 18:00".',
+  'Playground only: /as bob (switch member: alice, bob, carol, admin), /press 1 (click a button of the last answer),',
+  '/time +1d (move the clock; the scheduler runs and posts what falls due), /quit.',
+].join('\n');
+n.note('Syllabot playground: a stand-in Discord server with the real bot');
+process.stdout.write(`${help}\n`);
+
+let who = 'alice';
+let last: SeenMessage[] = [];
+const input = createInterface({ input: process.stdin, output: process.stdout, terminal: colour });
+// On a terminal readline shows the prompt; piped input is echoed instead, so the transcript reads well.
+const prompt = () => {
+  input.setPrompt(`${who} › `);
+  if (colour) input.prompt();
+};
+prompt();
+try {
+  for await (const line of input) {
+    const parsed = parsePlaygroundLine(line);
+    if (parsed?.kind === 'quit') break;
+    if (!colour && parsed) process.stdout.write(`${who} › ${line.trim()}\n`);
+    if (parsed?.kind === 'help') process.stdout.write(`${help}\n`);
+    else if (parsed?.kind === 'error') process.stdout.write(`${parsed.message}\n`);
+    else if (parsed?.kind === 'as') who = parsed.name;
+    else if (parsed?.kind === 'time') {
+      await world.advance(parsed.ms);
+      n.channelPosts();
+      n.note(`it is now ${new Date(world.clock.now()).toUTCString()}`);
+    } else if (parsed?.kind === 'press') {
+      const buttons = last.flatMap((m) => m.components.flatMap((row) => row.components));
+      const button = buttons[parsed.button - 1];
+      if (!button?.custom_id) process.stdout.write('There is no such button on the last answer.\n');
+      else last = await n.settle(world.member(who).press(button.custom_id));
+    } else if (parsed?.kind === 'command') {
+      last = await n.settle(world.member(who).run(parsed.name, parsed.options));
+      n.channelPosts();
+    }
+    prompt();
+  }
+} finally {
+  input.close();
+  await world.stop();
+}

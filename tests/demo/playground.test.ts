@@ -1,0 +1,43 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { parsePlaygroundLine } from '../../src/demo/playground-parser.js';
+import { CHANNEL } from '../../src/standin/fixtures.js';
+import { redisUrl } from '../support/redis.js';
+
+describe('playground lines', () => {
+  it('read commands with subcommands, quoted values, members and channels', () => {
+    expect(parsePlaygroundLine('/done topic:http-basics')).toEqual({ kind: 'command', name: 'done', options: { topic: 'http-basics' } });
+    expect(parsePlaygroundLine('/meetup create title:"SQL night" when:"tomorrow 18:00"')).toEqual({ kind: 'command', name: 'meetup', options: { subcommand: 'create', title: 'SQL night', when: 'tomorrow 18:00' } });
+    expect(parsePlaygroundLine('/progress member:@bob')).toEqual({ kind: 'command', name: 'progress', options: { member: { user: '400000000000000002' } } });
+    expect(parsePlaygroundLine('/studygroup setup channel:#study-hall')).toMatchObject({ options: { channel: CHANNEL } });
+  });
+
+  it('read the playground’s own commands', () => {
+    expect(parsePlaygroundLine('/as bob')).toEqual({ kind: 'as', name: 'bob' });
+    expect(parsePlaygroundLine('/press 2')).toEqual({ kind: 'press', button: 2 });
+    expect(parsePlaygroundLine('/time +1d')).toEqual({ kind: 'time', ms: 86_400_000 });
+    expect(parsePlaygroundLine('/time +90m')).toEqual({ kind: 'time', ms: 5_400_000 });
+    expect(parsePlaygroundLine('   ')).toBeUndefined();
+  });
+
+  it('explain what is wrong with a line they cannot read', () => {
+    expect(parsePlaygroundLine('next')).toMatchObject({ kind: 'error' });
+    expect(parsePlaygroundLine('/as nobody')).toMatchObject({ kind: 'error', message: expect.stringContaining('alice') });
+    expect(parsePlaygroundLine('/time tomorrow')).toMatchObject({ kind: 'error' });
+    expect(parsePlaygroundLine('/done http-basics')).toMatchObject({ kind: 'error', message: expect.stringContaining('name:value') });
+  });
+});
+
+it('npm run playground answers typed commands, switches members, presses buttons and moves time', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/playground.ts'], { env: { ...process.env, REDIS_URL: redisUrl() }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  child.stdin.end(['/next', '/press 1', '/as admin', '/studygroup setup channel:#study-hall time:09:00 timezone:Europe/Berlin', '/time +1d', '/quit', ''].join('\n'));
+  const [code] = await once(child, 'exit');
+  expect(code).toBe(0);
+  expect(out).toContain('alice › /next');
+  expect(out).toContain('🎉 @alice finished How the internet works');
+  expect(out).toContain('admin › /studygroup setup');
+  expect(out).toContain('#study-hall · Syllabot posted');
+}, 60_000);
