@@ -1,4 +1,4 @@
-import { Events } from 'discord.js';
+import { disableValidators, enableValidators, Events } from 'discord.js';
 import { commands } from '../commands/index.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
@@ -36,12 +36,20 @@ export interface AppOptions {
   log?: Logger;
   /** false: no minute ticker (tests drive `scheduler.tick()` with a fake clock). */
   ticker?: boolean;
+  /**
+   * discord.js validates every builder call (embeds, buttons) at run time; the profile showed it as
+   * the bot's largest cost of its own. Renderers already clip to Discord's limits, so production
+   * turns it off and the tests keep it on to catch a renderer mistake.
+   */
+  validateBuilders?: boolean;
 }
 
 /** Composition root: wires config, Redis, curriculum, services, scheduler and the Discord client. */
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
+  if (options.validateBuilders) enableValidators();
+  else disableValidators();
   const curriculum = loadCurriculum(config.CURRICULUM_DIR);
 
   const metrics = createMetrics();

@@ -11,7 +11,7 @@ export class Curriculum {
   readonly topics: Topic[];
   private readonly byId = new Map<string, Topic>();
   private readonly byModule = new Map<string, Module>();
-  /** Every track's order, encoded once for the Lua scripts (see scriptOrders). */
+  /** Every track's order, encoded once for the Lua scripts: count, then per track its id and JSON. */
   readonly scriptOrders: string[];
 
   constructor(index: IndexInput, modules: Module[]) {
@@ -26,11 +26,7 @@ export class Curriculum {
       this.byId.set(topic.id, topic);
       for (const alias of topic.aliases) this.byId.set(alias, topic);
     }
-    this.scriptOrders = this.tracks.flatMap((track) => {
-      const entries = this.onTrack(track.id).map(encodeForScript);
-      return [track.id, String(entries.length), ...entries];
-    });
-    this.scriptOrders.unshift(String(this.tracks.length));
+    this.scriptOrders = [String(this.tracks.length), ...this.tracks.flatMap((track) => [track.id, JSON.stringify(this.onTrack(track.id).map(encodeForScript))])];
   }
 
   /** A topic by its id or by one of its old ids (aliases). */
@@ -72,9 +68,9 @@ export class Curriculum {
 }
 
 /**
- * The Lua scripts pick a member's next topic inside Redis, so they receive each track's topics
- * in order as `id alias…;requirement…;points` (format read by store/scripts/lib/pick-next.lua).
+ * The Lua scripts pick a member's next topic inside Redis, so they receive each track's topics in
+ * order as `[[id, alias…], [requirement…], points]` (read by store/scripts/lib/pick-next.lua).
  */
-function encodeForScript(topic: Topic): string {
-  return `${[topic.id, ...topic.aliases].join(' ')};${topic.requires.join(' ')};${topic.points}`;
+function encodeForScript(topic: Topic): [string[], string[], number] {
+  return [[topic.id, ...topic.aliases], topic.requires, topic.points];
 }

@@ -25,10 +25,20 @@ export interface GuildSpec {
   id: string;
   name?: string;
   channelIds?: string[];
+  /** How many members GUILD_CREATE carries besides the bot (default none). */
+  memberCount?: number;
   /** Permission bits denied to the bot in a channel (a member overwrite), by channel id. */
   deniedToBot?: Record<string, bigint>;
   /** The bot role's permissions (default: everything Syllabot asks for at invite). */
   botPermissions?: bigint;
+}
+
+/** Discord's limits, enforced with real 429s when given (the bench uses them). */
+export interface RateLimits {
+  /** Requests per second across every route (Discord: 50). */
+  globalPerSecond: number;
+  /** Messages per channel in a window (Discord: 5 per 5 s). */
+  channelMessages: { count: number; windowMs: number };
 }
 
 /** A message the stand-in created in a channel (a nonce replay does not create another). */
@@ -76,10 +86,16 @@ export class DiscordStandin {
 
   private readonly socketShard = new Map<WebSocket, [number, number]>();
 
+  /** 429 answers sent (rate limits enforced when `limits` is given). */
+  rateLimited = 0;
+  private globalWindow = { second: 0, count: 0 };
+  private readonly channelPosts = new Map<string, number[]>();
+
   /** `shards`: the count GET /gateway/bot recommends. */
   constructor(
     guilds: GuildSpec[],
     readonly shards = 1,
+    private readonly limits?: RateLimits,
   ) {
     this.guilds = guilds;
   }
@@ -234,13 +250,38 @@ export class DiscordStandin {
         waiter.resolve(call);
       }
     }
-    const custom = this.responders.map((r) => r(call)).find(Boolean);
+    const custom = this.responders.map((r) => r(call)).find(Boolean) ?? this.rateLimit(call);
     const { status, body, headers } = custom ?? this.route(call);
     if (status === 204) {
       res.writeHead(204, headers).end();
       return;
     }
     res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body ?? {}));
+  }
+
+  /** Discord's global and per-channel message limits, as fixed and sliding windows. */
+  private rateLimit(call: RestCall): Reply | undefined {
+    if (!this.limits || call.path === '/gateway/bot') return undefined;
+    const now = Date.now();
+    const second = Math.floor(now / 1000);
+    if (this.globalWindow.second !== second) this.globalWindow = { second, count: 0 };
+    if (++this.globalWindow.count > this.limits.globalPerSecond) {
+      this.rateLimited++;
+      const retry = ((second + 1) * 1000 - now) / 1000;
+      return { status: 429, body: { message: 'You are being rate limited.', retry_after: retry, global: true }, headers: { 'retry-after': String(Math.ceil(retry)), 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' } };
+    }
+    const channel = call.method === 'POST' ? /^\/channels\/(\d+)\/messages$/.exec(call.path)?.[1] : undefined;
+    if (!channel) return undefined;
+    const { count, windowMs } = this.limits.channelMessages;
+    const recent = (this.channelPosts.get(channel) ?? []).filter((t) => t > now - windowMs);
+    if (recent.length >= count) {
+      this.rateLimited++;
+      const retry = (recent[0]! + windowMs - now) / 1000;
+      return { status: 429, body: { message: 'You are being rate limited.', retry_after: retry, global: false }, headers: { 'retry-after': String(Math.ceil(retry)), 'x-ratelimit-limit': String(count), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': String(retry), 'x-ratelimit-bucket': `channel-${channel}`, 'x-ratelimit-scope': 'user' } };
+    }
+    recent.push(now);
+    this.channelPosts.set(channel, recent);
+    return undefined;
   }
 
   private route(call: RestCall): Reply {
@@ -310,7 +351,6 @@ function guildPayload(g: GuildSpec) {
     icon: null,
     owner_id: '100000000000000000',
     unavailable: false,
-    member_count: 2,
     large: false,
     joined_at: new Date(0).toISOString(),
     features: [],
@@ -320,7 +360,18 @@ function guildPayload(g: GuildSpec) {
     ],
     channels,
     threads: [],
-    members: [{ user: BOT_USER, roles: [botRole], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 }],
+    members: [
+      { user: BOT_USER, roles: [botRole], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
+      ...Array.from({ length: g.memberCount ?? 0 }, (_, n) => ({
+        user: { id: String(BigInt(g.id) * 1000n + BigInt(n)), username: `member${n}`, discriminator: '0', global_name: `Member ${n}`, avatar: null },
+        roles: [],
+        joined_at: new Date(0).toISOString(),
+        deaf: false,
+        mute: false,
+        flags: 0,
+      })),
+    ],
+    member_count: 1 + (g.memberCount ?? 0),
     voice_states: [],
     presences: [],
     emojis: [],

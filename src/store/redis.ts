@@ -9,6 +9,7 @@ import { defineScripts } from './scripts.js';
 export function createRedis(url: string): Redis {
   const redis = new Redis(url, {
     lazyConnect: true,
+    connectionName: 'syllabot',
     connectTimeout: 2_000,
     commandTimeout: 1_500,
     maxRetriesPerRequest: 1,

@@ -65,7 +65,7 @@ export class World {
   }
 
   async startBot(): Promise<void> {
-    this.app = await startApp(this.config, { clock: this.options.clock, log: createLogger(this.config.LOG_LEVEL), ticker: this.options.ticker });
+    this.app = await startApp(this.config, { clock: this.options.clock, log: createLogger(this.config.LOG_LEVEL), ticker: this.options.ticker, validateBuilders: true });
   }
 
   async stopBot(): Promise<void> {

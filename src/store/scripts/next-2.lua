@@ -6,7 +6,7 @@
 
 local member = hash_table(redis.call('HGETALL', KEYS[1]))
 local track = member.track or ARGV[1]
-local order = read_orders(2)[track] or {}
+local order = read_order(2, track)
 local states = hash_table(redis.call('HGETALL', KEYS[2]))
 local next_id = pick_next(order, states, member.cursor)
 if next_id ~= (member.cursor or '') then

@@ -20,7 +20,7 @@ local action = ARGV[1]
 local now, today, yesterday, user = ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 local member = hash_table(redis.call('HGETALL', KEYS[1]))
 local track = member.track or ARGV[11]
-local order = read_orders(12)[track] or {}
+local order = read_order(12, track)
 local states = hash_table(redis.call('HGETALL', KEYS[2]))
 
 local topic_id = ARGV[2]
@@ -30,7 +30,7 @@ if topic_id == '' then
 end
 local entry = find_entry(order, topic_id)
 if not entry then return { 'off-track', topic_id } end
-topic_id = entry.id
+topic_id = entry[IDS][ID]
 
 local previous, previous_field = entry_state(entry, states)
 local previous_kind = previous and string.match(previous, '^(%a+):') or nil
@@ -56,7 +56,7 @@ local streak = tonumber(member.streak or '0')
 local best = tonumber(member.bestStreak or '0')
 local gained = 0
 if action == 'done' then
-  gained = entry.points
+  gained = entry[POINTS]
   points = points + gained
   if member.lastDay ~= today then
     if member.lastDay == yesterday then streak = streak + 1 else streak = 1 end

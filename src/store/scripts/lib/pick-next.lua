@@ -1,31 +1,18 @@
 -- Shared by the scripts that need a member's next topic. Included with `--@include lib/pick-next.lua`.
 --
--- Track orders arrive in ARGV from position `from`: the number of tracks, then per track its id,
--- the number of entries and the entries themselves, each "id alias…;requirement…;points" in
--- curriculum order. Sending them with each call keeps the rule in one atomic step without storing the
--- curriculum in Redis.
+-- Track orders arrive in ARGV from position `from`: the number of tracks, then per track its id and
+-- its topics as one JSON array in curriculum order, each topic `[[id, alias…], [requirement…],
+-- points]`. Sending them with each call keeps the rule in one atomic step without storing the
+-- curriculum in Redis; only the member's own track is decoded (cjson, in C).
 
-local function read_orders(from)
-  local orders = {}
-  local i = from
-  local tracks = tonumber(ARGV[i])
-  i = i + 1
-  for _ = 1, tracks do
-    local track, n = ARGV[i], tonumber(ARGV[i + 1])
-    i = i + 2
-    local list = {}
-    for j = 1, n do
-      local ids, reqs, points = string.match(ARGV[i + j - 1], '^([^;]*);([^;]*);(%d+)$')
-      local entry = { ids = {}, requires = {}, points = tonumber(points) }
-      for word in string.gmatch(ids, '%S+') do entry.ids[#entry.ids + 1] = word end
-      for word in string.gmatch(reqs, '%S+') do entry.requires[#entry.requires + 1] = word end
-      entry.id = entry.ids[1]
-      list[j] = entry
-    end
-    orders[track] = list
-    i = i + n
+local ID, IDS, REQUIRES, POINTS = 1, 1, 2, 3
+
+local function read_order(from, wanted)
+  local tracks = tonumber(ARGV[from])
+  for t = 0, tracks - 1 do
+    if ARGV[from + 1 + 2 * t] == wanted then return cjson.decode(ARGV[from + 2 + 2 * t]) end
   end
-  return orders
+  return {}
 end
 
 -- HGETALL reply as a Lua table.
@@ -35,9 +22,9 @@ local function hash_table(flat)
   return t
 end
 
--- The stored state of an entry, found under its id or any old id; returns state, field.
+-- The stored state of a topic, found under its id or any old id; returns state, field.
 local function entry_state(entry, states)
-  for _, id in ipairs(entry.ids) do
+  for _, id in ipairs(entry[IDS]) do
     if states[id] then return states[id], id end
   end
   return nil, nil
@@ -45,7 +32,7 @@ end
 
 local function find_entry(order, id)
   for _, entry in ipairs(order) do
-    for _, alias in ipairs(entry.ids) do
+    for _, alias in ipairs(entry[IDS]) do
       if alias == id then return entry end
     end
   end
@@ -57,19 +44,19 @@ end
 local function pick_next(order, states, cursor)
   local closed = {}
   for _, entry in ipairs(order) do
-    closed[entry.id] = entry_state(entry, states) ~= nil
+    closed[entry[IDS][ID]] = entry_state(entry, states) ~= nil
   end
   if cursor and cursor ~= '' then
     local current = find_entry(order, cursor)
-    if current and not closed[current.id] then return current.id end
+    if current and not closed[current[IDS][ID]] then return current[IDS][ID] end
   end
   for _, entry in ipairs(order) do
-    if not closed[entry.id] then
+    if not closed[entry[IDS][ID]] then
       local ready = true
-      for _, req in ipairs(entry.requires) do
+      for _, req in ipairs(entry[REQUIRES]) do
         if not closed[req] then ready = false break end
       end
-      if ready then return entry.id end
+      if ready then return entry[IDS][ID] end
     end
   end
   return ''

@@ -1,0 +1,11 @@
+/** The bench asks a bot process for its memory and tells it to stop, over the fork IPC channel. */
+export function answerBench(stop: () => Promise<void>): void {
+  process.on('message', (message: string) => {
+    if (message === 'rss') {
+      (globalThis as { gc?: () => void }).gc?.();
+      process.send!({ rss: process.memoryUsage().rss });
+    } else if (message === 'stop') {
+      void stop().then(() => process.exit(0));
+    }
+  });
+}
