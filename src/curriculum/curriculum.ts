@@ -11,7 +11,7 @@ export class Curriculum {
   readonly topics: Topic[];
   private readonly byId = new Map<string, Topic>();
   private readonly byModule = new Map<string, Module>();
-  /** Every track's order, encoded once for the Lua scripts: count, then per track its id and JSON. */
+  /** Every track's order, encoded once for the Lua scripts: old ids, the count, then per track its id and topics. */
   readonly scriptOrders: string[];
 
   constructor(index: IndexInput, modules: Module[]) {
@@ -26,7 +26,12 @@ export class Curriculum {
       this.byId.set(topic.id, topic);
       for (const alias of topic.aliases) this.byId.set(alias, topic);
     }
-    this.scriptOrders = [String(this.tracks.length), ...this.tracks.flatMap((track) => [track.id, JSON.stringify(this.onTrack(track.id).map(encodeForScript))])];
+    const aliases = Object.fromEntries(this.topics.flatMap((t) => t.aliases.map((alias) => [alias, t.id])));
+    this.scriptOrders = [
+      JSON.stringify(aliases),
+      String(this.tracks.length),
+      ...this.tracks.flatMap((track) => [track.id, this.onTrack(track.id).map(encodeForScript).join('')]),
+    ];
   }
 
   /** A topic by its id or by one of its old ids (aliases). */
@@ -69,8 +74,8 @@ export class Curriculum {
 
 /**
  * The Lua scripts pick a member's next topic inside Redis, so they receive each track's topics in
- * order as `[[id, alias…], [requirement…], points]` (read by store/scripts/lib/pick-next.lua).
+ * order, a line each: `\nid,alias…;requirement,…;points` (read by store/scripts/lib/pick-next.lua).
  */
-function encodeForScript(topic: Topic): [string[], string[], number] {
-  return [[topic.id, ...topic.aliases], topic.requires, topic.points];
+function encodeForScript(topic: Topic): string {
+  return `\n${[topic.id, ...topic.aliases].join(',')};${topic.requires.join(',')};${topic.points}`;
 }

@@ -6,9 +6,9 @@
 
 local member = hash_table(redis.call('HGETALL', KEYS[1]))
 local track = member.track or ARGV[1]
-local order = read_order(2, track)
+local order, aliases = read_order(2, track)
 local states = hash_table(redis.call('HGETALL', KEYS[2]))
-local next_id = pick_next(order, states, member.cursor)
+local next_id = pick_next(order, aliases, states, member.cursor)
 if next_id ~= (member.cursor or '') then
   if next_id == '' then redis.call('HDEL', KEYS[1], 'cursor') else redis.call('HSET', KEYS[1], 'cursor', next_id) end
 end

@@ -20,19 +20,19 @@ local action = ARGV[1]
 local now, today, yesterday, user = ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 local member = hash_table(redis.call('HGETALL', KEYS[1]))
 local track = member.track or ARGV[11]
-local order = read_order(12, track)
+local order, aliases = read_order(12, track)
 local states = hash_table(redis.call('HGETALL', KEYS[2]))
 
 local topic_id = ARGV[2]
 if topic_id == '' then
-  topic_id = pick_next(order, states, member.cursor)
+  topic_id = pick_next(order, aliases, states, member.cursor)
   if topic_id == '' then return { 'finished' } end
 end
-local entry = find_entry(order, topic_id)
-if not entry then return { 'off-track', topic_id } end
-topic_id = entry[IDS][ID]
+local found, line = find_topic(order, topic_id, aliases)
+if not found then return { 'off-track', topic_id } end
+topic_id = found
 
-local previous, previous_field = entry_state(entry, states)
+local previous, previous_field = topic_state(line, states)
 local previous_kind = previous and string.match(previous, '^(%a+):') or nil
 if previous_kind == 'done' or (action == 'skip' and previous_kind == 'skip') then
   return { 'already', topic_id, previous_kind }
@@ -56,7 +56,7 @@ local streak = tonumber(member.streak or '0')
 local best = tonumber(member.bestStreak or '0')
 local gained = 0
 if action == 'done' then
-  gained = entry[POINTS]
+  gained = points_of(line)
   points = points + gained
   if member.lastDay ~= today then
     if member.lastDay == yesterday then streak = streak + 1 else streak = 1 end
@@ -75,7 +75,7 @@ if action == 'done' then
   log.stats = KEYS[8]
 end
 
-local next_id = pick_next(order, states, member.cursor)
+local next_id = pick_next(order, aliases, states, member.cursor)
 if next_id == '' then redis.call('HDEL', KEYS[1], 'cursor') else redis.call('HSET', KEYS[1], 'cursor', next_id) end
 
 redis.call('LPUSH', KEYS[3], cjson.encode(log))
