@@ -1,21 +1,3 @@
-import { ApplicationCommandOptionType } from 'discord.js';
-import { guildOnly, memberOf, TOPIC_OPTION_MAX, type CommandModule } from '../src/discord/command.js';
-import { replyWithOutcome, respondWithTopics } from '../src/discord/respond.js';
+import { markCommand } from '../src/discord/mark-command.js';
 
-export default {
-  data: {
-    name: 'done',
-    description: 'Mark a topic as finished',
-    options: [
-      { name: 'topic', description: 'Topic (default: your current one)', type: ApplicationCommandOptionType.String, autocomplete: true, max_length: TOPIC_OPTION_MAX },
-    ],
-    ...guildOnly,
-  },
-  async execute(i, ctx) {
-    return replyWithOutcome(i, await ctx.progress.done(memberOf(i), i.options.getString('topic'), i.id));
-  },
-  autocomplete: respondWithTopics,
-  buttons: {
-    done: async (i, topicId, ctx) => replyWithOutcome(i, await ctx.progress.done(memberOf(i), topicId, i.id)),
-  },
-} as const satisfies CommandModule;
+export default markCommand('done', 'Mark a topic as finished');
