@@ -3,7 +3,7 @@ export function answerBench(stop: () => Promise<void>): void {
   process.on('message', (message: string) => {
     if (message === 'rss') {
       (globalThis as { gc?: () => void }).gc?.();
-      process.send!({ rss: process.memoryUsage().rss });
+      process.send!({ memory: process.memoryUsage() });
     } else if (message === 'stop') {
       void stop().then(() => process.exit(0));
     }

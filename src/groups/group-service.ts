@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Curriculum } from '../curriculum/curriculum.js';
 import { UserError } from '../errors.js';
+import { echo } from '../text.js';
 import { dailyJobId } from '../scheduler/jobs/daily-prompt.js';
 import { RECAP_DAYS, RECAP_TIME, recapJobId } from '../scheduler/jobs/weekly-recap.js';
 import { isValidZone, nextOccurrence, parseLocalTime } from '../scheduler/occurrence.js';
@@ -27,11 +28,11 @@ export class GroupService {
 
   async setup(guildId: string, input: { channelId: string; time: string; timezone: string; track?: string | null }): Promise<GroupView> {
     const time = parseLocalTime(input.time);
-    if (!time) throw new UserError(`\`${clean(input.time)}\` is not a time of day. Use 24-hour HH:MM, like \`09:00\` or \`18:30\`.`);
+    if (!time) throw new UserError(`\`${echo(input.time)}\` is not a time of day. Use 24-hour HH:MM, like \`09:00\` or \`18:30\`.`);
     const tz = input.timezone.trim();
-    if (!isValidZone(tz)) throw new UserError(`\`${clean(tz)}\` is not a time zone I know. Use an IANA name like \`Europe/Berlin\` or \`America/New_York\`; start typing to see the list.`);
+    if (!isValidZone(tz)) throw new UserError(`\`${echo(tz)}\` is not a time zone I know. Use an IANA name like \`Europe/Berlin\` or \`America/New_York\`; start typing to see the list.`);
     const track = input.track ?? this.curriculum.defaultTrack;
-    if (!this.curriculum.track(track)) throw new UserError(`There is no track called \`${clean(track)}\`.`);
+    if (!this.curriculum.track(track)) throw new UserError(`There is no track called \`${echo(track)}\`.`);
     const hhmm = `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
     await this.store.save({ guildId, channelId: input.channelId, time: hhmm, tz, track });
     this.zones.set(guildId, { zone: tz, until: this.clock.now() + ZONE_CACHE_MS });
@@ -81,6 +82,3 @@ export class GroupService {
     return group;
   }
 }
-
-/** Echoes a member's input safely inside inline code. */
-export const clean = (text: string) => text.replaceAll('`', '').slice(0, 64);

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import { UserError } from '../errors.js';
-import { clean } from '../groups/group-service.js';
 import type { GroupStore } from '../groups/group-store.js';
 import type { ReminderStage } from '../scheduler/poster.js';
 import type { ScheduleStore } from '../store/schedule-store.js';
+import { echo } from '../text.js';
 import type { Meetup, MeetupStore } from './meetup-store.js';
 import { parseWhen } from './when.js';
 
@@ -43,7 +43,7 @@ export class MeetupService {
     const zone = group?.tz ?? 'UTC';
     const now = this.clock.now();
     const startMs = parseWhen(input.when, zone, now);
-    if (startMs === undefined) throw new UserError(`I could not read \`${clean(input.when)}\` as a time. Try \`2026-12-01 18:30\`, \`tomorrow 18:00\` or \`friday 7pm\` (${zone} time).`);
+    if (startMs === undefined) throw new UserError(`I could not read \`${echo(input.when)}\` as a time. Try \`2026-12-01 18:30\`, \`tomorrow 18:00\` or \`friday 7pm\` (${zone} time).`);
     if (startMs <= now) throw new UserError(`That time is in the past (<t:${Math.floor(startMs / 1000)}:F>). Pick a time that is still to come.`);
     const minutes = input.minutes ?? 60;
     if (!Number.isInteger(minutes) || minutes < 15 || minutes > 720) throw new UserError('A meetup lasts 15 to 720 minutes.');

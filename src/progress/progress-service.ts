@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import type { Curriculum } from '../curriculum/curriculum.js';
 import type { Module, Topic } from '../curriculum/types.js';
 import { UserError } from '../errors.js';
+import { echo } from '../text.js';
 import type { MemberRef, ProgressStore } from '../store/progress-store.js';
 import { liveStreak, periodsAt, type PeriodName } from './periods.js';
 
@@ -102,7 +103,7 @@ export class ProgressService {
   /** Resolves a topic a member named; unknown ids are a friendly error, never a stored state. */
   topic(id: string): Topic {
     const topic = this.curriculum.get(id.trim().toLowerCase());
-    if (!topic) throw new UserError(`I don't know a topic called \`${clip(id.replaceAll('`', ''), 100)}\`. Start typing and pick one from the list.`);
+    if (!topic) throw new UserError(`I don't know a topic called \`${echo(id, 100)}\`. Start typing and pick one from the list.`);
     return topic;
   }
 
@@ -142,5 +143,3 @@ export class ProgressService {
     }
   }
 }
-
-export const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);

@@ -5,7 +5,7 @@ export const COLOUR = { brand: 0x5865f2, success: 0x57f287, info: 0x3498db, mute
 /** Discord's limits for embed parts: text beyond them is cut with an ellipsis, never rejected. */
 export const LIMIT = { title: 256, description: 4096, fieldValue: 1024, footer: 2048 } as const;
 
-export const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+export { clip } from '../../text.js';
 
 /** Joins lines until the next one would pass the limit, so a list never breaks mid-line. */
 export function fitLines(lines: string[], max: number): string {
