@@ -1,20 +1,25 @@
 import { MessageFlags } from 'discord.js';
-import { guildOnly, memberOf, type CommandModule } from '../src/discord/command.js';
+import type { AppContext } from '../src/context.js';
+import { guildOnly, memberOf, type CommandModule, type GuildButton, type GuildChatInput } from '../src/discord/command.js';
 import { topicButtons, topicEmbed } from '../src/discord/render/topic.js';
 
 export default {
   data: { name: 'next', description: 'Show your next topic to study', ...guildOnly },
-  async execute(i, ctx) {
-    const { track, topic } = await ctx.progress.next(memberOf(i));
-    const trackTitle = ctx.curriculum.track(track)?.title ?? track;
-    if (!topic) {
-      return i.reply({ content: `🏁 You have finished every topic on the ${trackTitle} track. Try \`/track\` for another one, or \`/progress\` to look back.`, flags: MessageFlags.Ephemeral });
-    }
-    return i.reply({
-      content: `Your next topic on the **${trackTitle}** track:`,
-      embeds: [topicEmbed(topic, ctx.curriculum)],
-      components: [topicButtons(topic)],
-      flags: MessageFlags.Ephemeral,
-    });
-  },
+  execute: showNext,
+  buttons: { next: (i, _me, ctx) => showNext(i, ctx) },
 } as const satisfies CommandModule;
+
+/** The member's next topic card, only for them; also behind the "My next topic" button. */
+async function showNext(i: GuildChatInput | GuildButton, ctx: AppContext) {
+  const { track, topic } = await ctx.progress.next(memberOf(i));
+  const trackTitle = ctx.curriculum.track(track)?.title ?? track;
+  if (!topic) {
+    return i.reply({ content: `🏁 You have finished every topic on the ${trackTitle} track. Try \`/track\` for another one, or \`/progress\` to look back.`, flags: MessageFlags.Ephemeral });
+  }
+  return i.reply({
+    content: `Your next topic on the **${trackTitle}** track:`,
+    embeds: [topicEmbed(topic, ctx.curriculum)],
+    components: [topicButtons(topic)],
+    flags: MessageFlags.Ephemeral,
+  });
+}

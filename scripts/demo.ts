@@ -18,9 +18,9 @@ try {
   const card = await n.show('alice', '/next', alice.run('next'));
   const [shown] = await card.messages(1);
   const done = shown!.components[0]!.components.find((c) => c.label === 'Done')!;
-  await n.show('alice', '[presses Done]', alice.press(done.custom_id!), 2);
-  await n.show('bob', '/done topic:how-the-internet-works', bob.run('done', { topic: 'how-the-internet-works' }), 2);
-  await n.show('bob', '/done topic:http-basics', bob.run('done', { topic: 'http-basics' }), 2);
+  await n.show('alice', '[presses Done]', alice.press(done.custom_id!));
+  await n.show('bob', '/done topic:how-the-internet-works', bob.run('done', { topic: 'how-the-internet-works' }));
+  await n.show('bob', '/done topic:http-basics', bob.run('done', { topic: 'http-basics' }));
   await n.show('alice', '/leaderboard', alice.run('leaderboard'));
 
   const at = new Date(Math.ceil((world.clock.now() + 1) / 60_000) * 60_000);

@@ -22,8 +22,8 @@ describe('edges of the learning loop', () => {
   it('the last done says it was the last open topic', async () => {
     const member = world.member('400000000000000202');
     for (const topic of ['alpha', 'beta', 'delta', 'gamma']) await member.run('skip', { topic }).reply();
-    const [, privately] = await member.run('done').messages(2);
-    expect(privately!.content).toContain('last open topic');
+    const [celebration] = await member.run('done').messages(1);
+    expect(celebration!.content).toContain('last open topic');
   });
 
   it('an empty leaderboard invites the first points', async () => {
@@ -40,8 +40,8 @@ describe('edges of the learning loop', () => {
   it('the weekly leaderboard lists members as mentions with their points, then the caller’s rank', async () => {
     const a = world.member('400000000000000204');
     const b = world.member('400000000000000205');
-    await a.run('done', { topic: 'alpha' }).messages(2);
-    await b.run('done', { topic: 'beta' }).messages(2);
+    await a.run('done', { topic: 'alpha' }).messages(1);
+    await b.run('done', { topic: 'beta' }).messages(1);
     const reply = await a.run('leaderboard').reply();
     const lines = reply.embeds[0]!.description!.split('\n');
     expect(lines[0]).toBe('🥇 <@400000000000000205> — 25 points');

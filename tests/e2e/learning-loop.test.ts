@@ -46,27 +46,36 @@ describe('/next', () => {
   it('moves on after /done', async () => {
     const member = newMember();
     await member.run('next').reply();
-    await member.run('done').messages(2);
+    await member.run('done').messages(1);
     const after = await member.run('next').reply();
     expect(after.embeds[0]?.title).toBe('HTTP basics');
   });
 });
 
 describe('/done', () => {
-  it('names the topic in a public celebration that pings nobody, then privately says what is next', async () => {
+  it('names the topic and what is next in a public celebration that pings nobody', async () => {
     const member = newMember();
-    const [celebration, privately] = await member.run('done', { topic: 'how-the-internet-works' }).messages(2);
+    const [celebration] = await member.run('done', { topic: 'how-the-internet-works' }).messages(1);
     expect(celebration!.ephemeral).toBe(false);
-    expect(celebration!.content).toContain(`<@${member.userId}>`);
-    expect(celebration!.content).toContain('How the internet works');
+    expect(celebration!.content).toBe(`🎉 <@${member.userId}> finished **How the internet works** (+10 points). Next up: **HTTP basics**.`);
     expect(celebration!.allowedMentions).toEqual({ parse: [], replied_user: false });
-    expect(privately!.ephemeral).toBe(true);
-    expect(privately!.content).toContain('Next up: **HTTP basics**');
+    expect(celebration!.components[0]!.components.map((c) => c.label)).toEqual(['My next topic']);
+  });
+
+  it('the celebration’s button shows whoever presses it their own next card', async () => {
+    const learner = newMember();
+    const [celebration] = await learner.run('done', { topic: 'how-the-internet-works' }).messages(1);
+    const button = celebration!.components[0]!.components[0]!.custom_id!;
+    const own = await learner.press(button).reply();
+    expect(own.ephemeral).toBe(true);
+    expect(own.embeds[0]?.title).toBe('HTTP basics');
+    const someoneElse = await newMember().press(button).reply();
+    expect(someoneElse.embeds[0]?.title).toBe('How the internet works');
   });
 
   it('says the topic was already done when repeated, and changes nothing', async () => {
     const member = newMember();
-    await member.run('done', { topic: 'how-the-internet-works' }).messages(2);
+    await member.run('done', { topic: 'how-the-internet-works' }).messages(1);
     const again = await member.run('done', { topic: 'how-the-internet-works' }).reply();
     expect(again.ephemeral).toBe(true);
     expect(again.content).toContain('already finished **How the internet works**');
@@ -89,7 +98,7 @@ describe('/done', () => {
     // A bare /done marks "my current topic": applied twice it would finish two topics.
     member.run('done', {}, '777000000000000001');
     const exchange = member.run('done', {}, '777000000000000001');
-    const messages = await exchange.messages(3);
+    const messages = await exchange.messages(2);
     expect(messages.map((m) => m.content).join('\n')).toContain('already counted');
     const progress = await member.run('progress').reply();
     expect(progress.embeds[0]?.fields?.find((f) => f.name === 'Points')?.value).toBe('10');
@@ -130,7 +139,7 @@ describe('buttons on the topic card', () => {
     const member = newMember();
     const card = await member.run('next').reply();
     const done = card.components[0]!.components.find((c) => c.label === 'Done')!;
-    const [celebration] = await member.press(done.custom_id!).messages(2);
+    const [celebration] = await member.press(done.custom_id!).messages(1);
     expect(celebration!.content).toContain('finished **How the internet works**');
     expect((await member.run('next').reply()).embeds[0]?.title).toBe('HTTP basics');
   });
@@ -164,7 +173,7 @@ describe('/skip and /undo', () => {
 
   it('undo after done takes the points back', async () => {
     const member = newMember();
-    await member.run('done').messages(2);
+    await member.run('done').messages(1);
     await member.run('undo').reply();
     const board = await member.run('leaderboard', { period: 'all' }).reply();
     expect(board.embeds[0]?.description).not.toContain(`<@${member.userId}>`);
@@ -180,8 +189,8 @@ describe('/skip and /undo', () => {
 describe('/progress', () => {
   it('shows another member’s modules, topics, streak, points and rank', async () => {
     const learner = newMember();
-    await learner.run('done', { topic: 'how-the-internet-works' }).messages(2);
-    await learner.run('done', { topic: 'http-basics' }).messages(2);
+    await learner.run('done', { topic: 'how-the-internet-works' }).messages(1);
+    await learner.run('done', { topic: 'http-basics' }).messages(1);
     const reply = await newMember().run('progress', { member: { user: learner.userId } }).reply();
     const embed = reply.embeds[0]!;
     expect(embed.description).toContain(`<@${learner.userId}>`);

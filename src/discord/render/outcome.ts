@@ -1,25 +1,30 @@
-import { MessageFlags } from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, MessageFlags } from 'discord.js';
+import { buttonId } from '../buttons.js';
 import type { Outcome } from '../../progress/progress-service.js';
 
 type Recorded = Extract<Outcome, { kind: 'recorded' }>;
 
-/** The public line for the channel: names the member as a mention (no ping) and the topic. */
+/** The public line for the channel: names the member as a mention (no ping), the topic and what is next. */
 export function celebration(userId: string, o: Recorded): string {
   const streak = o.streak > 1 ? ` · 🔥 ${o.streak}-day streak` : '';
-  return `🎉 <@${userId}> finished **${o.topic.title}** (+${o.gained} points${streak})`;
+  const next = o.next ? `Next up: **${o.next.title}**.` : '🏁 That was their last open topic on the track!';
+  return `🎉 <@${userId}> finished **${o.topic.title}** (+${o.gained} points${streak}). ${next}`;
 }
 
-/** What only the member sees after done or skip: what changed and what comes next. */
+/** Shows whoever presses it their own next topic card (see commands/next.ts). */
+export function nextButtonRow() {
+  return new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId(buttonId('next', 'me')).setLabel('My next topic').setStyle(ButtonStyle.Secondary));
+}
+
+/** What only the member sees after a skip, or a done or skip that changed nothing. */
 export function privateOutcome(o: Outcome): { content: string; flags: MessageFlags.Ephemeral } {
   return { content: outcomeText(o), flags: MessageFlags.Ephemeral };
 }
 
 function outcomeText(o: Outcome): string {
   switch (o.kind) {
-    case 'recorded': {
-      const what = o.action === 'done' ? `✅ **${o.topic.title}** is done. You have ${o.points} points.` : `⏭️ Skipped **${o.topic.title}**. You can still \`/done\` it later.`;
-      return `${what}\n${nextLine(o.next)}`;
-    }
+    case 'recorded': // a done is answered publicly (celebration); this is a skip
+      return `⏭️ Skipped **${o.topic.title}**. You can still \`/done\` it later.\n${nextLine(o.next)}`;
     case 'already':
       return o.state === 'done'
         ? `You already finished **${o.topic.title}**, so nothing changed. \`/next\` shows what is up next.`
@@ -31,6 +36,6 @@ function outcomeText(o: Outcome): string {
   }
 }
 
-export function nextLine(next: { title: string } | undefined): string {
+function nextLine(next: { title: string } | undefined): string {
   return next ? `Next up: **${next.title}**. Run \`/next\` for its card.` : '🏁 That was the last open topic on your track. Well done!';
 }
