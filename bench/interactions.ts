@@ -8,8 +8,8 @@ import { percentile, round, type Row } from './stats.js';
 const GUILDS = 1_000;
 const MEMBERS_PER_GUILD = 100;
 const TOTAL_INTERACTIONS = 10_000;
-const ROUNDS = 5;
-const PER_ROUND = 950;
+const ROUNDS = 7;
+const PER_ROUND = 3_000;
 const IN_FLIGHT = 32;
 
 const guildId = (n: number) => String(220000000000000000n + BigInt(n) * 4194304n);
@@ -77,8 +77,13 @@ export async function interactionBenchmarks(redisUrl: string): Promise<Row[]> {
     else botSent += count;
     return rate;
   };
-  await run('bare', 'next', 200);
-  await run('bot', 'next', 200);
+  // Memory first, at exactly TOTAL_INTERACTIONS each; then the interleaved throughput rounds.
+  await run('bare', 'next', TOTAL_INTERACTIONS);
+  await run('bot', 'next', TOTAL_INTERACTIONS);
+  const [bareMemory, botMemory] = [await memory(bare), await memory(bot)];
+  const [bareRss, botRss] = [bareMemory.rss, botMemory.rss];
+  const mb = (bytes: number) => round(bytes / 1_048_576, 1);
+
   const nextRatios: number[] = [];
   const doneRatios: number[] = [];
   const bareRates: number[] = [];
@@ -91,12 +96,6 @@ export async function interactionBenchmarks(redisUrl: string): Promise<Row[]> {
     doneRatios.push(doneRate / bareRate);
   }
   const trips = await roundTrips(redisUrl, botWorld, botMember(0));
-  botSent += 80;
-  await run('bare', 'next', TOTAL_INTERACTIONS - bareSent);
-  await run('bot', 'next', TOTAL_INTERACTIONS - botSent);
-  const [bareMemory, botMemory] = [await memory(bare), await memory(bot)];
-  const [bareRss, botRss] = [bareMemory.rss, botMemory.rss];
-  const mb = (bytes: number) => round(bytes / 1_048_576, 1);
   await Promise.all([stop(bare), stop(bot)]);
   await Promise.all([bareWorld.stop(), botWorld.stop()]);
   await cleanup(redisUrl, prefix);
