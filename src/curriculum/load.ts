@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { indexSchema, moduleSchema, type IndexInput, type ModuleInput } from './schema.js';
 import { checkCurriculum, checkLock } from './check.js';
 import { Curriculum } from './curriculum.js';
-import { DEFAULT_POINTS, type Module, type Problem, type Topic } from './types.js';
+import { pointsFor, type Module, type Problem, type Topic } from './types.js';
 
 export class CurriculumError extends Error {
   constructor(readonly problems: Problem[]) {
@@ -61,7 +61,8 @@ function toModule(input: ModuleInput, file: string, index: IndexInput, nextOrder
     ...t,
     moduleId: input.id,
     order: nextOrder(),
-    points: t.points ?? DEFAULT_POINTS,
+    points: t.points ?? pointsFor(t.minutes, t.kind),
+    check: t.check ?? [],
     tracks: t.tracks ?? allTracks,
   }));
   return { id: input.id, title: input.title, summary: input.summary, file, topics };

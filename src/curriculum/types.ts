@@ -1,4 +1,4 @@
-import type { Resource } from './schema.js';
+import type { Question, Resource } from './schema.js';
 
 export type TrackId = string;
 
@@ -6,6 +6,7 @@ export interface Topic {
   id: string;
   title: string;
   moduleId: string;
+  kind: 'lesson' | 'project';
   /** Position in the whole curriculum: module order, then topic order. */
   order: number;
   minutes: number;
@@ -18,6 +19,9 @@ export interface Topic {
   resources: Resource[];
   practice: string;
   prompt: string;
+  acceptance?: string[];
+  /** Self-check questions; empty for a curriculum that brings none. */
+  check: Question[];
 }
 
 export interface Module {
@@ -39,4 +43,11 @@ export interface Problem {
   message: string;
 }
 
-export const DEFAULT_POINTS = 10;
+/**
+ * Points by effort, unless a topic sets its own: one point per 10 minutes, at least 5; a project
+ * earns double, since it asks learners to combine what they learned and ship it.
+ */
+export function pointsFor(minutes: number, kind: 'lesson' | 'project'): number {
+  const base = Math.max(5, Math.round(minutes / 10));
+  return Math.min(200, kind === 'project' ? base * 2 : base);
+}

@@ -81,7 +81,7 @@ describe('a broken curriculum is rejected with file, topic and reason', () => {
   });
 
   it('a misspelt key', () => {
-    const dir = brokenCopy('b-more.yaml', (t) => t.replace('minutes: 30', 'minutes: 30\n    minuets: 30'));
+    const dir = brokenCopy('b-more.yaml', (t) => t.replace('minutes: 100', 'minutes: 100\n    minuets: 30'));
     expect(problemsOf(dir)).toMatch(/b-more\.yaml: topics\[0\] \(delta\): Unrecognized key: "minuets"/);
   });
 

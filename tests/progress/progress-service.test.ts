@@ -52,7 +52,7 @@ describe('next topic', () => {
 });
 
 describe('done', () => {
-  it('awards the topic’s points, or 10 by default', async () => {
+  it('awards the topic’s points, or one per 10 minutes of effort', async () => {
     const m = fresh();
     const first = await done(m, 'alpha');
     const second = await done(m, 'beta');
