@@ -1,8 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
-import { DiscordStandin, snowflake, TOKEN } from '../src/standin/discord-standin.js';
-import { Member } from '../src/standin/member.js';
+import { DiscordStandin, snowflake, TOKEN } from '../standin/discord-standin.js';
+import { Member } from '../standin/member.js';
 import { percentile, round, type Row } from './stats.js';
 
 const GUILDS = 1_000;
@@ -169,7 +169,7 @@ async function roundTrips(redisUrl: string, standin: DiscordStandin, member: Mem
 
 async function cleanup(redisUrl: string, prefix: string): Promise<void> {
   const redis = new Redis(redisUrl);
-  const { deletePrefix } = await import('../src/standin/redis-server.js');
+  const { deletePrefix } = await import('../standin/redis-server.js');
   await deletePrefix(redis, prefix);
   redis.disconnect();
 }

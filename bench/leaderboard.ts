@@ -1,5 +1,5 @@
 import { periodsAt } from '../src/progress/periods.js';
-import { deletePrefix } from '../src/standin/redis-server.js';
+import { deletePrefix } from '../standin/redis-server.js';
 import { createKeys } from '../src/store/keys.js';
 import { ProgressStore } from '../src/store/progress-store.js';
 import { createRedis } from '../src/store/redis.js';

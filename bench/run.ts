@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { OwnRedisServer, redisAnswers } from '../src/standin/redis-server.js';
+import { OwnRedisServer, redisAnswers } from '../standin/redis-server.js';
 import { interactionBenchmarks } from './interactions.js';
 import { leaderboardBenchmark } from './leaderboard.js';
 import { schedulingBenchmark } from './scheduling.js';

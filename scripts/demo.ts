@@ -1,6 +1,6 @@
-import { DemoWorld } from '../src/demo/world.js';
-import { Narrator } from '../src/demo/narrator.js';
-import { CHANNEL } from '../src/standin/fixtures.js';
+import { DemoWorld } from '../demo/world.js';
+import { Narrator } from '../demo/narrator.js';
+import { CHANNEL } from '../standin/fixtures.js';
 
 /**
  * `npm run demo`: Syllabot without a Discord account. Starts the Discord stand-in, the real bot and

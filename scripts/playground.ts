@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline/promises';
-import { DemoWorld } from '../src/demo/world.js';
-import { Narrator } from '../src/demo/narrator.js';
-import { parsePlaygroundLine } from '../src/demo/playground-parser.js';
-import type { SeenMessage } from '../src/standin/member.js';
+import { DemoWorld } from '../demo/world.js';
+import { Narrator } from '../demo/narrator.js';
+import { parsePlaygroundLine } from '../demo/playground-parser.js';
+import type { SeenMessage } from '../standin/member.js';
 
 /** `npm run playground`: the demo's world, interactive. */
 const world = await DemoWorld.start();

@@ -6,9 +6,9 @@
  * --daily an admin also sets up the study group for the next minute (UTC), and the stand-in waits
  * for the daily prompt to arrive in real time.
  */
-import { DiscordStandin } from '../src/standin/discord-standin.js';
-import { Member } from '../src/standin/member.js';
-import { ADMIN_PERMISSIONS, CHANNEL, GUILD } from '../src/standin/fixtures.js';
+import { DiscordStandin } from '../standin/discord-standin.js';
+import { Member } from '../standin/member.js';
+import { ADMIN_PERMISSIONS, CHANNEL, GUILD } from '../standin/fixtures.js';
 
 const port = Number(process.argv[2] ?? 5055);
 const standin = new DiscordStandin([{ id: GUILD, channelIds: [CHANNEL] }]);

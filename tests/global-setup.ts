@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
-import { OwnRedisServer, redisAnswers } from '../src/standin/redis-server.js';
+import { OwnRedisServer, redisAnswers } from '../standin/redis-server.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

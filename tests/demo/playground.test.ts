@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { parsePlaygroundLine } from '../../src/demo/playground-parser.js';
-import { CHANNEL } from '../../src/standin/fixtures.js';
+import { parsePlaygroundLine } from '../../demo/playground-parser.js';
+import { CHANNEL } from '../../standin/fixtures.js';
 import { redisUrl } from '../support/redis.js';
 
 describe('playground lines', () => {

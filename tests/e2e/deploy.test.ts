@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { APPLICATION_ID } from '../../src/standin/discord-standin.js';
+import { APPLICATION_ID } from '../../standin/discord-standin.js';
 import { GUILD, World } from '../support/world.js';
 
 const run = promisify(execFile);

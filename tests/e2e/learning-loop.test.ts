@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acknowledgements } from '../../src/standin/member.js';
+import { acknowledgements } from '../../standin/member.js';
 import { World } from '../support/world.js';
 
 let world: World;

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/discord/router.js';
-import { OwnRedisServer } from '../../src/standin/redis-server.js';
+import { OwnRedisServer } from '../../standin/redis-server.js';
 import { World } from '../support/world.js';
 
 const LEARNER = '400000000000000001';

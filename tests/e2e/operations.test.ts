@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/discord/router.js';
 import { FakeClock } from '../support/fake-clock.js';
-import { OwnRedisServer } from '../../src/standin/redis-server.js';
+import { OwnRedisServer } from '../../standin/redis-server.js';
 import { World } from '../support/world.js';
 
 let world: World | undefined;

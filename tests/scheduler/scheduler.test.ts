@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { dailyJobId } from '../../src/scheduler/jobs/daily-prompt.js';
-import { DiscordStandin, type GuildSpec } from '../../src/standin/discord-standin.js';
+import { DiscordStandin, type GuildSpec } from '../../standin/discord-standin.js';
 import { FakeClock, HOUR, DAY } from '../support/fake-clock.js';
 import { deletePrefix, plainRedis, uniquePrefix } from '../support/redis.js';
-import { OwnRedisServer } from '../../src/standin/redis-server.js';
+import { OwnRedisServer } from '../../standin/redis-server.js';
 import { schedulerInstance } from '../support/scheduler-stack.js';
 
 const GROUPS = 100;

@@ -15,7 +15,7 @@ import { createKeys } from '../../src/store/keys.js';
 import { ProgressStore } from '../../src/store/progress-store.js';
 import { createRedis } from '../../src/store/redis.js';
 import { ScheduleStore } from '../../src/store/schedule-store.js';
-import { TOKEN, type DiscordStandin } from '../../src/standin/discord-standin.js';
+import { TOKEN, type DiscordStandin } from '../../standin/discord-standin.js';
 import { redisUrl } from './redis.js';
 
 /**

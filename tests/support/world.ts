@@ -2,9 +2,9 @@ import { startApp, type App } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
-import { DiscordStandin, TOKEN, type GuildSpec } from '../../src/standin/discord-standin.js';
-import { ADMIN_PERMISSIONS, CHANNEL, GUILD } from '../../src/standin/fixtures.js';
-import { Member } from '../../src/standin/member.js';
+import { DiscordStandin, TOKEN, type GuildSpec } from '../../standin/discord-standin.js';
+import { ADMIN_PERMISSIONS, CHANNEL, GUILD } from '../../standin/fixtures.js';
+import { Member } from '../../standin/member.js';
 import { deletePrefix, plainRedis, redisUrl, uniquePrefix } from './redis.js';
 
 export interface WorldOptions {
@@ -23,7 +23,7 @@ export interface WorldOptions {
   shards?: number;
 }
 
-export { ADMIN_PERMISSIONS, CHANNEL, GUILD, MEMBER_PERMISSIONS } from '../../src/standin/fixtures.js';
+export { ADMIN_PERMISSIONS, CHANNEL, GUILD, MEMBER_PERMISSIONS } from '../../standin/fixtures.js';
 
 /**
  * A whole world for end-to-end tests: the Discord stand-in, the real bot (real discord.js client

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { startApp, type App } from '../app.js';
-import { parseConfig } from '../config.js';
-import { createLogger } from '../log.js';
+import { startApp, type App } from '../src/app.js';
+import { parseConfig } from '../src/config.js';
+import { createLogger } from '../src/log.js';
 import { DiscordStandin, TOKEN } from '../standin/discord-standin.js';
 import { ADMIN_PERMISSIONS, CHANNEL, GUILD } from '../standin/fixtures.js';
 import { Member } from '../standin/member.js';

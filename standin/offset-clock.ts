@@ -1,4 +1,4 @@
-import type { Clock } from '../clock.js';
+import type { Clock } from '../src/clock.js';
 
 /** Real time, shifted: the demo and playground move it forward to show what the scheduler does. */
 export class OffsetClock implements Clock {
