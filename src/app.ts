@@ -20,6 +20,7 @@ import { meetupReminderJob } from './scheduler/jobs/meetup-reminder.js';
 import { weeklyRecapJob } from './scheduler/jobs/weekly-recap.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { createKeys } from './store/keys.js';
+import { migrate } from './store/migrations.js';
 import { ProgressStore } from './store/progress-store.js';
 import { createRedis } from './store/redis.js';
 import { ScheduleStore } from './store/schedule-store.js';
@@ -66,13 +67,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   }
 
   const keys = createKeys(config.REDIS_PREFIX);
+  await migrate(redis, keys, log);
   const progressStore = new ProgressStore(redis, keys);
   const scheduleStore = new ScheduleStore(redis, keys);
   const groupStore = new GroupStore(redis, keys);
   const meetupStore = new MeetupStore(redis, keys);
   const groups = new GroupService(groupStore, scheduleStore, curriculum, clock);
   const meetups = new MeetupService(meetupStore, groupStore, scheduleStore, clock);
-  const progress = new ProgressService(progressStore, curriculum, clock, (guildId) => groups.zoneOf(guildId));
+  const progress = new ProgressService(progressStore, curriculum, clock);
   const ctx: AppContext = { config, log, clock, curriculum, progress, groups, meetups };
 
   const router = createRouter(commands, ctx, metrics);

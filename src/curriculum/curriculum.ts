@@ -11,8 +11,7 @@ export class Curriculum {
   readonly topics: Topic[];
   private readonly byId = new Map<string, Topic>();
   private readonly byModule = new Map<string, Module>();
-  /** Every track's order, encoded once for the Lua scripts: old ids, the count, then per track its id and topics. */
-  readonly scriptOrders: string[];
+  private readonly byTrack = new Map<TrackId, Topic[]>();
 
   constructor(index: IndexInput, modules: Module[]) {
     this.id = index.id;
@@ -26,12 +25,7 @@ export class Curriculum {
       this.byId.set(topic.id, topic);
       for (const alias of topic.aliases) this.byId.set(alias, topic);
     }
-    const aliases = Object.fromEntries(this.topics.flatMap((t) => t.aliases.map((alias) => [alias, t.id])));
-    this.scriptOrders = [
-      JSON.stringify(aliases),
-      String(this.tracks.length),
-      ...this.tracks.flatMap((track) => [track.id, this.onTrack(track.id).map(encodeForScript).join('')]),
-    ];
+    for (const track of this.tracks) this.byTrack.set(track.id, this.topics.filter((t) => t.tracks.includes(track.id)));
   }
 
   /** A topic by its id or by one of its old ids (aliases). */
@@ -53,8 +47,9 @@ export class Curriculum {
     return this.tracks[0]!.id;
   }
 
+  /** A track's topics in curriculum order (empty for a track the curriculum does not have). */
   onTrack(track: TrackId): Topic[] {
-    return this.topics.filter((t) => t.tracks.includes(track));
+    return this.byTrack.get(track) ?? [];
   }
 
   /** Topics whose title or id contains the query (case-insensitive); prefix matches first. */
@@ -70,12 +65,4 @@ export class Curriculum {
     }
     return [...starts, ...contains].slice(0, limit);
   }
-}
-
-/**
- * The Lua scripts pick a member's next topic inside Redis, so they receive each track's topics in
- * order, a line each: `\nid,alias…;requirement,…;points` (read by store/scripts/lib/pick-next.lua).
- */
-function encodeForScript(topic: Topic): string {
-  return `\n${[topic.id, ...topic.aliases].join(',')};${topic.requires.join(',')};${topic.points}`;
 }

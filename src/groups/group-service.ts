@@ -13,12 +13,8 @@ export interface GroupView extends GroupSettings {
   nextPostMs?: number;
 }
 
-const ZONE_CACHE_MS = 60_000;
-
 /** A guild's study group: its channel, daily time, time zone and track, and their schedules. */
 export class GroupService {
-  private readonly zones = new Map<string, { zone: string; until: number }>();
-
   constructor(
     private readonly store: GroupStore,
     private readonly schedule: ScheduleStore,
@@ -35,7 +31,6 @@ export class GroupService {
     if (!this.curriculum.track(track)) throw new UserError(`There is no track called \`${echo(track)}\`.`);
     const hhmm = `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
     await this.store.save({ guildId, channelId: input.channelId, time: hhmm, tz, track });
-    this.zones.set(guildId, { zone: tz, until: this.clock.now() + ZONE_CACHE_MS });
     return this.reschedule(guildId);
   }
 
@@ -56,15 +51,6 @@ export class GroupService {
     await this.require(guildId);
     await this.store.setPaused(guildId, undefined);
     return this.reschedule(guildId);
-  }
-
-  /** The zone a guild counts its days in; read through a short cache so commands stay one round trip. */
-  async zoneOf(guildId: string): Promise<string> {
-    const cached = this.zones.get(guildId);
-    if (cached && cached.until > this.clock.now()) return cached.zone;
-    const zone = (await this.store.get(guildId))?.tz ?? 'UTC';
-    this.zones.set(guildId, { zone, until: this.clock.now() + ZONE_CACHE_MS });
-    return zone;
   }
 
   private async reschedule(guildId: string): Promise<GroupView> {

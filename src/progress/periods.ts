@@ -23,8 +23,3 @@ export function periodsAt(ms: number, zone: string): Periods {
     month: local.toFormat('yyyy-MM'),
   };
 }
-
-/** A streak is alive while its last day is today or yesterday (the member can still extend it). */
-export function liveStreak(streak: number, lastDay: string | undefined, periods: Periods): number {
-  return lastDay === periods.day || lastDay === periods.yesterday ? streak : 0;
-}

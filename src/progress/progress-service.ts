@@ -4,13 +4,20 @@ import type { Module, Topic } from '../curriculum/types.js';
 import { UserError } from '../errors.js';
 import { echo } from '../text.js';
 import type { MemberRef, ProgressStore } from '../store/progress-store.js';
-import { liveStreak, periodsAt, type PeriodName } from './periods.js';
+import { closedTopics, trackOf } from './member-state.js';
+import { pickNext } from './next-topic.js';
+import { periodsAt, type PeriodName } from './periods.js';
+import { decideMark, decideUndo } from './rules.js';
+import { liveStreak } from './streak.js';
+import { decodeUndo } from './undo-entry.js';
 
 export type Outcome =
   | { kind: 'recorded'; action: 'done' | 'skip'; topic: Topic; next?: Topic; points: number; gained: number; streak: number; bestStreak: number }
   | { kind: 'already'; topic: Topic; state: 'done' | 'skip' }
   | { kind: 'finished' }
   | { kind: 'replay' };
+
+export type UndoOutcome = { kind: 'replay' } | { kind: 'empty' } | { kind: 'ok'; action: 'done' | 'skip'; topicId: string; topic?: Topic; points: number };
 
 export interface ModuleProgress {
   module: Module;
@@ -32,69 +39,85 @@ export interface ProgressReport {
   weekPoints: number;
 }
 
-/** The learning rules: next topic, done / skip / undo, progress and boards. No Discord here. */
+/** A write decided on a read that another change overtook is decided again, this many times. */
+const ATTEMPTS = 4;
+
+const UTC = 'UTC';
+
+/**
+ * The learning loop: read the member (one pipeline), decide with the rules in this folder, ask the
+ * store to apply the decision (one script that refuses it if the member changed meanwhile, in which
+ * case it is decided again on a fresh read). No Discord here.
+ */
 export class ProgressService {
   constructor(
     private readonly store: ProgressStore,
     private readonly curriculum: Curriculum,
     private readonly clock: Clock,
-    /** The IANA zone a guild counts its days in: its study group's, else UTC. */
-    private readonly zoneOf: (guildId: string) => string | Promise<string> = () => 'UTC',
   ) {}
 
   async next(m: MemberRef): Promise<{ track: string; topic?: Topic }> {
-    const { track, topicId } = await this.store.next(m, this.curriculum.defaultTrack, this.curriculum.scriptOrders);
-    return { track, topic: topicId ? this.curriculum.get(topicId) : undefined };
+    const { member } = await this.store.read(m);
+    const track = trackOf(this.curriculum, member);
+    return { track, topic: pickNext(this.curriculum, track, closedTopics(this.curriculum, member), member.cursor) };
   }
 
   done(m: MemberRef, topicId: string | null, interactionId: string): Promise<Outcome> {
-    return this.record(m, 'done', topicId, interactionId);
+    return this.mark(m, 'done', topicId, interactionId);
   }
 
   skip(m: MemberRef, topicId: string | null, interactionId: string): Promise<Outcome> {
-    return this.record(m, 'skip', topicId, interactionId);
+    return this.mark(m, 'skip', topicId, interactionId);
   }
 
-  async undo(m: MemberRef, interactionId: string) {
-    const reply = await this.store.undo(m, interactionId);
-    if (reply.kind !== 'ok') return reply;
-    return { ...reply, topic: this.curriculum.get(reply.topicId) };
+  async undo(m: MemberRef, interactionId: string): Promise<UndoOutcome> {
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      const read = await this.store.read(m, { interactionId, lastEntry: true });
+      if (read.seen) return { kind: 'replay' };
+      const entry = read.lastEntry === undefined ? undefined : decodeUndo(read.lastEntry);
+      if (!entry) return { kind: 'empty' };
+      const result = await this.store.applyUndo(m, read.member.version, read.lastEntry!, decideUndo(read.member, entry), interactionId);
+      if (result === 'replay') return { kind: 'replay' };
+      if (result === 'ok') return { kind: 'ok', action: entry.action, topicId: entry.topicId, topic: this.curriculum.get(entry.topicId), points: entry.points };
+    }
+    throw busy();
   }
 
   async setTrack(m: MemberRef, track: string): Promise<void> {
-    if (!this.curriculum.track(track)) throw new UserError(`There is no track called \`${track}\`.`);
+    if (!this.curriculum.track(track)) throw new UserError(`There is no track called \`${echo(track)}\`.`);
     await this.store.setTrack(m, track);
   }
 
   async progress(m: MemberRef): Promise<ProgressReport> {
-    const periods = periodsAt(this.clock.now(), await this.zoneOf(m.guildId));
-    const { state, weekRank, weekPoints } = await this.store.member(m, periods.week);
-    const track = state.track ?? this.curriculum.defaultTrack;
-    const stateOf = (topic: Topic) => [topic.id, ...topic.aliases].map((id) => state.topics.get(id)).find(Boolean);
+    const { member, zone } = await this.store.read(m);
+    const periods = periodsAt(this.clock.now(), zone ?? UTC);
+    const { rank: weekRank, points: weekPoints } = await this.store.placeOn(m.guildId, 'week', periods, m.userId);
+    const track = trackOf(this.curriculum, member);
+    const closed = closedTopics(this.curriculum, member);
     const onTrack = this.curriculum.onTrack(track);
     const modules = this.curriculum.modules
       .map((module) => {
         const topics = module.topics.filter((t) => t.tracks.includes(track));
-        return { module, closed: topics.filter((t) => stateOf(t)).length, total: topics.length };
+        return { module, closed: topics.filter((t) => closed.has(t.id)).length, total: topics.length };
       })
       .filter((p) => p.total > 0);
     return {
       track,
-      started: state.topics.size > 0,
-      done: onTrack.filter((t) => stateOf(t) === 'done').length,
-      skipped: onTrack.filter((t) => stateOf(t) === 'skip').length,
+      started: closed.size > 0,
+      done: onTrack.filter((t) => closed.get(t.id)?.state === 'done').length,
+      skipped: onTrack.filter((t) => closed.get(t.id)?.state === 'skip').length,
       total: onTrack.length,
       modules,
-      points: state.points,
-      streak: liveStreak(state.streak, state.lastDay, periods),
-      bestStreak: state.bestStreak,
+      points: member.points,
+      streak: liveStreak(member.streak, member.lastDay, periods),
+      bestStreak: member.bestStreak,
       weekRank,
       weekPoints,
     };
   }
 
   async leaderboard(guildId: string, period: PeriodName, userId: string, top = 10) {
-    const periods = periodsAt(this.clock.now(), await this.zoneOf(guildId));
+    const periods = periodsAt(this.clock.now(), (await this.store.zone(guildId)) ?? UTC);
     const board = await this.store.board(guildId, period, periods, userId, top);
     const label = period === 'week' ? periods.week : period === 'month' ? periods.month : 'all time';
     return { ...board, period, label };
@@ -107,39 +130,35 @@ export class ProgressService {
     return topic;
   }
 
-  private async record(m: MemberRef, action: 'done' | 'skip', topicId: string | null, interactionId: string): Promise<Outcome> {
+  private async mark(m: MemberRef, action: 'done' | 'skip', topicId: string | null, interactionId: string): Promise<Outcome> {
     const named = topicId ? this.topic(topicId) : undefined;
-    const now = this.clock.now();
-    const reply = await this.store.record(
-      m,
-      action,
-      named?.id,
-      { now, periods: periodsAt(now, await this.zoneOf(m.guildId)) },
-      interactionId,
-      this.curriculum.defaultTrack,
-      this.curriculum.scriptOrders,
-    );
-    switch (reply.kind) {
-      case 'ok':
-        return {
-          kind: 'recorded',
-          action,
-          topic: this.curriculum.get(reply.topicId)!,
-          next: reply.nextId ? this.curriculum.get(reply.nextId) : undefined,
-          points: reply.points,
-          gained: reply.gained,
-          streak: reply.streak,
-          bestStreak: reply.bestStreak,
-        };
-      case 'already':
-        return { kind: 'already', topic: this.curriculum.get(reply.topicId)!, state: reply.state };
-      case 'off-track': {
-        const topic = this.curriculum.get(reply.topicId)!;
-        const tracks = topic.tracks.map((t) => this.curriculum.track(t)?.title ?? t).join(' or ');
-        throw new UserError(`**${topic.title}** belongs to the ${tracks} track, which is not yours. Switch with \`/track\` if you want to study it.`);
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      const read = await this.store.read(m, { interactionId });
+      if (read.seen) return { kind: 'replay' };
+      const now = this.clock.now();
+      const decision = decideMark(this.curriculum, read.member, { action, topic: named, now, periods: periodsAt(now, read.zone ?? UTC) });
+      switch (decision.kind) {
+        case 'off-track':
+          throw offTrack(this.curriculum, decision.topic);
+        case 'finished':
+        case 'already':
+          return decision;
       }
-      default:
-        return reply;
+      const result = await this.store.applyMark(m, read.member.version, decision.change, interactionId);
+      if (result === 'replay') return { kind: 'replay' };
+      if (result === 'ok') {
+        const { change } = decision;
+        return { kind: 'recorded', action, topic: decision.topic, next: decision.next, points: change.points, gained: change.gained, streak: change.streak, bestStreak: change.bestStreak };
+      }
     }
+    throw busy();
   }
 }
+
+function offTrack(curriculum: Curriculum, topic: Topic): UserError {
+  const tracks = topic.tracks.map((t) => curriculum.track(t)?.title ?? t).join(' or ');
+  return new UserError(`**${topic.title}** belongs to the ${tracks} track, which is not yours. Switch with \`/track\` if you want to study it.`);
+}
+
+/** Every attempt was overtaken by another change to the same member: nothing of this one was written. */
+const busy = () => new UserError('Your progress changed at the same moment from somewhere else, so I did not save this. Run the command again.');

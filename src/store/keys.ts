@@ -10,11 +10,11 @@ export function createKeys(prefix: string) {
   const member = (guildId: string, userId: string) => `${guild(guildId)}:member:${userId}`;
   return {
     prefix,
-    /** HASH track, points, streak, bestStreak, lastDay, cursor */
+    /** HASH track, points, streak, bestStreak, lastDay, cursor, v (version, bumped by every change) */
     member,
     /** HASH topicId -> "done:<ms>" | "skip:<ms>" */
     memberTopics: (guildId: string, userId: string) => `${member(guildId, userId)}:topics`,
-    /** LIST of JSON entries, newest first, for /undo */
+    /** LIST of JSON entries (progress/undo-entry.ts), newest first, for /undo */
     memberLog: (guildId: string, userId: string) => `${member(guildId, userId)}:log`,
     /** STRING, short-lived: an interaction id already applied, so a replayed delivery counts once */
     interactionSeen: (guildId: string, interactionId: string) => `${guild(guildId)}:seen:${interactionId}`,
@@ -38,6 +38,10 @@ export function createKeys(prefix: string) {
     schedDue: () => `${prefix}:{sched}:due`,
     /** ZSET jobId -> lease deadline (ms) of jobs being run */
     schedLease: () => `${prefix}:{sched}:lease`,
+    /** STRING: the layout version of the data under this prefix (store/migrations.ts) */
+    schemaVersion: () => `${prefix}:{meta}:schema`,
+    /** Every member's undo log matches this pattern (migrations scan for it). */
+    memberLogPattern: () => `${prefix}:{g:*}:member:*:log`,
     /** Every key of a guild matches this pattern (used by tests and data export). */
     guildPattern: (guildId: string) => `${guild(guildId)}:*`,
   };

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Redis, Result } from 'ioredis';
 
@@ -10,26 +10,37 @@ export function readScript(file: string): string {
 }
 
 type Arg = string | number;
-type Reply = (string | number)[];
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
-    syllabotNext(member: string, topics: string, ...args: Arg[]): Result<Reply, Context>;
-    syllabotRecord(...keysAndArgs: Arg[]): Result<Reply, Context>;
-    syllabotUndo(member: string, topics: string, log: string, seen: string, seenTtl: number): Result<Reply, Context>;
+    syllabotMark(...keysAndArgs: Arg[]): Result<'ok' | 'replay' | 'stale', Context>;
+    syllabotUndo(...keysAndArgs: Arg[]): Result<'ok' | 'replay' | 'stale', Context>;
     syllabotClaim(due: string, lease: string, now: number, leaseMs: number, limit: number): Result<string[], Context>;
     syllabotFinish(due: string, lease: string, jobId: string, next: number | ''): Result<number, Context>;
+    syllabotDropIfDue(due: string, jobId: string, dueMs: string): Result<number, Context>;
+    syllabotRsvpToggle(meetup: string, rsvp: string, userId: string): Result<number[], Context>;
+    syllabotMeetupCreate(meetup: string, meetups: string, id: string, startMs: number, ...fields: Arg[]): Result<number, Context>;
+    syllabotHsetExisting(key: string, ...fields: Arg[]): Result<number, Context>;
+    syllabotReplaceEntry(list: string, index: number, read: string, write: string): Result<number, Context>;
   }
 }
 
+/** `mark-8.lua` becomes the command `syllabotMark` with 8 keys. */
+export function scriptCommand(file: string): { name: string; numberOfKeys: number } | undefined {
+  const match = /^([a-z]+(?:-[a-z]+)*)-(\d+)\.lua$/.exec(file);
+  if (!match) return undefined;
+  const name = `syllabot${match[1]!.replace(/(^|-)([a-z])/g, (_, _dash: string, c: string) => c.toUpperCase())}`;
+  return { name, numberOfKeys: Number(match[2]) };
+}
+
 /**
- * Registers every script on a connection. ioredis sends EVALSHA and falls back to EVAL once
- * when the server does not know the script (after a restart), so each call stays one round trip.
+ * Registers every script in scripts/ on a connection, named by its file (see scriptCommand).
+ * ioredis sends EVALSHA and falls back to EVAL once when the server does not know the script
+ * (after a restart), so each call stays one round trip.
  */
-export function defineScripts(redis: Redis): void {
-  redis.defineCommand('syllabotNext', { numberOfKeys: 2, lua: readScript('next-2.lua') });
-  redis.defineCommand('syllabotRecord', { numberOfKeys: 8, lua: readScript('record-8.lua') });
-  redis.defineCommand('syllabotUndo', { numberOfKeys: 4, lua: readScript('undo-4.lua') });
-  redis.defineCommand('syllabotClaim', { numberOfKeys: 2, lua: readScript('claim-2.lua') });
-  redis.defineCommand('syllabotFinish', { numberOfKeys: 2, lua: readScript('finish-2.lua') });
+export function defineScripts(redis: Pick<Redis, 'defineCommand'>): void {
+  for (const file of readdirSync(dir)) {
+    const command = scriptCommand(file);
+    if (command) redis.defineCommand(command.name, { numberOfKeys: command.numberOfKeys, lua: readScript(file) });
+  }
 }

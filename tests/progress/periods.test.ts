@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { liveStreak, periodsAt } from '../../src/progress/periods.js';
+import { periodsAt } from '../../src/progress/periods.js';
 
 const at = (iso: string, zone = 'UTC') => periodsAt(Date.parse(iso), zone);
 
@@ -26,17 +26,5 @@ describe('periodsAt', () => {
 
   it('refuses an unknown zone', () => {
     expect(() => at('2026-11-23T10:00:00Z', 'Mars/Olympus')).toThrow(/invalid time zone/);
-  });
-});
-
-describe('liveStreak', () => {
-  const today = at('2026-11-23T10:00:00Z');
-  it('keeps a streak whose last day is today or yesterday', () => {
-    expect(liveStreak(4, '2026-11-23', today)).toBe(4);
-    expect(liveStreak(4, '2026-11-22', today)).toBe(4);
-  });
-  it('reports zero once a whole day was missed', () => {
-    expect(liveStreak(4, '2026-11-21', today)).toBe(0);
-    expect(liveStreak(0, undefined, today)).toBe(0);
   });
 });

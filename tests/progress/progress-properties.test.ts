@@ -58,7 +58,9 @@ async function snapshot(m: MemberRef) {
     h.redis.zscore(k.boardMonth(m.guildId, '2026-11'), m.userId),
     h.redis.hget(k.groupWeekStats(m.guildId, '2026-W48'), 'done'),
   ]);
-  const normalised = { ...member, points: member.points ?? '0', streak: member.streak ?? '0', bestStreak: member.bestStreak ?? '0' };
+  // `v` is the store's concurrency token (it moves on every write, undo included), not member state.
+  const { v: _version, ...state } = member;
+  const normalised = { ...state, points: member.points ?? '0', streak: member.streak ?? '0', bestStreak: member.bestStreak ?? '0' };
   return { member: normalised, topics, boards: [all ?? '0', week ?? '0', month ?? '0'], stats: stats ?? '0' };
 }
 

@@ -10,14 +10,16 @@ import { deletePrefix, redisUrl, uniquePrefix } from './redis.js';
 export const SMALL_CURRICULUM = 'tests/fixtures/curriculum-small';
 
 /** The progress service on the real Redis, a prefix of its own and a fake clock. */
-export async function progressHarness(name: string, options: { curriculumDir?: string; zone?: string; start?: string } = {}) {
+export async function progressHarness(name: string, options: { curriculumDir?: string; zone?: string; start?: string; guildId?: string } = {}) {
   const redis: Redis = createRedis(redisUrl());
   await redis.connect();
   const prefix = uniquePrefix(name);
   const keys = createKeys(prefix);
   const clock = new FakeClock(Date.parse(options.start ?? '2026-11-23T10:00:00Z'));
   const curriculum = loadCurriculum(options.curriculumDir ?? SMALL_CURRICULUM);
-  const service = new ProgressService(new ProgressStore(redis, keys), curriculum, clock, () => options.zone ?? 'UTC');
+  // A guild counts its days in its study group's zone, read with the member.
+  if (options.zone) await redis.hset(keys.group(options.guildId ?? '1'), 'tz', options.zone);
+  const service = new ProgressService(new ProgressStore(redis, keys), curriculum, clock);
   let interaction = 0;
   return {
     redis,
