@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acknowledgements } from '../../standin/member.js';
+import { pointsOf, roadmap } from '../support/roadmap.js';
 import { World } from '../support/world.js';
 
 let world: World;
@@ -57,7 +58,7 @@ describe('/done', () => {
     const member = newMember();
     const [celebration] = await member.run('done', { topic: 'how-the-internet-works' }).messages(1);
     expect(celebration!.ephemeral).toBe(false);
-    expect(celebration!.content).toBe(`🎉 <@${member.userId}> finished **How the internet works** (+10 points). Next up: **HTTP basics**.`);
+    expect(celebration!.content).toBe(`🎉 <@${member.userId}> finished **How the internet works** (+${pointsOf('how-the-internet-works')} points). Next up: **HTTP basics**.`);
     expect(celebration!.allowedMentions).toEqual({ parse: [], replied_user: false });
     expect(celebration!.components[0]!.components.map((c) => c.label)).toEqual(['My next topic']);
   });
@@ -80,7 +81,7 @@ describe('/done', () => {
     expect(again.ephemeral).toBe(true);
     expect(again.content).toContain('already finished **How the internet works**');
     const board = await member.run('leaderboard', { period: 'all' }).reply();
-    expect(board.embeds[0]?.description).toContain(`<@${member.userId}> — 10 points`);
+    expect(board.embeds[0]?.description).toContain(`<@${member.userId}> — ${pointsOf('how-the-internet-works')} points`);
   });
 
   it('counts once when the same /done is sent twice at the same moment', async () => {
@@ -90,7 +91,7 @@ describe('/done', () => {
     const replies = [...(await a.messages(1)), ...(await b.messages(1))];
     expect(replies.filter((r) => r.content.includes('already finished'))).toHaveLength(1);
     const progress = await member.run('progress').reply();
-    expect(progress.embeds[0]?.fields?.find((f) => f.name === 'Points')?.value).toBe('10');
+    expect(progress.embeds[0]?.fields?.find((f) => f.name === 'Points')?.value).toBe(String(pointsOf('how-the-internet-works')));
   });
 
   it('counts once when Discord delivers the same interaction twice', async () => {
@@ -101,7 +102,7 @@ describe('/done', () => {
     const messages = await exchange.messages(2);
     expect(messages.map((m) => m.content).join('\n')).toContain('already counted');
     const progress = await member.run('progress').reply();
-    expect(progress.embeds[0]?.fields?.find((f) => f.name === 'Points')?.value).toBe('10');
+    expect(progress.embeds[0]?.fields?.find((f) => f.name === 'Points')?.value).toBe(String(pointsOf(roadmap.onTrack('python')[0]!.id)));
   });
 
   it('rejects an unknown topic with an ephemeral answer and stores nothing', async () => {
@@ -196,10 +197,11 @@ describe('/progress', () => {
     expect(embed.description).toContain(`<@${learner.userId}>`);
     expect(embed.description).toMatch(/2\/5 How the internet works/);
     const field = (name: string) => embed.fields?.find((f) => f.name === name)?.value;
-    expect(field('Topics')).toBe('2 done, 0 skipped, of 136');
-    expect(field('Points')).toBe('20');
+    expect(field('Topics')).toBe(`2 done, 0 skipped, of ${roadmap.onTrack('python').length}`);
+    const points = pointsOf('how-the-internet-works', 'http-basics');
+    expect(field('Points')).toBe(String(points));
     expect(field('Streak')).toBe('1 day (best 1)');
-    expect(field('This week')).toMatch(/^#\d+ \(20 points\)$/);
+    expect(field('This week')).toMatch(new RegExp(`^#\\d+ \\(${points} points\\)$`));
   });
 
   it('says plainly when a member has no progress', async () => {

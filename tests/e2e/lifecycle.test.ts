@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/discord/router.js';
 import { OwnRedisServer } from '../../standin/redis-server.js';
+import { pointsOf } from '../support/roadmap.js';
 import { World } from '../support/world.js';
 
 const LEARNER = '400000000000000001';
@@ -22,7 +23,7 @@ describe('the bot’s life', () => {
     await world.startBot();
     expect(world.standin.identified).toBe(2);
     const progress = await world.member(LEARNER).run('progress').reply();
-    expect(progress.embeds[0]?.fields?.find((f) => f.name === 'Points')?.value).toBe('10');
+    expect(progress.embeds[0]?.fields?.find((f) => f.name === 'Points')?.value).toBe(String(pointsOf('http-basics')));
   });
 
   it('answers "store unavailable" while Redis is down, and recovers when it returns', async () => {

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeClock, HOUR } from '../support/fake-clock.js';
 import { CHANNEL, GUILD, World } from '../support/world.js';
+import { pointsOf } from '../support/roadmap.js';
 
 const CLOSED_CHANNEL = '300000000000000002';
 const clock = new FakeClock(Date.parse('2026-11-23T10:00:00Z')); // Monday, 11:00 in Berlin
@@ -190,7 +191,7 @@ describe('weekly recap', () => {
       const recap = own.standin.channelMessages(CHANNEL).find((m) => m.body.embeds?.[0]?.title?.includes('in review'))!;
       expect(recap.body.embeds[0].title).toBe('📊 Week 2026-W48 in review');
       expect(recap.body.embeds[0].description).toContain('finished **2** topics');
-      expect(recap.body.embeds[0].description).toContain('<@400000000000000505> — 20 points');
+      expect(recap.body.embeds[0].description).toContain(`<@400000000000000505> — ${pointsOf('how-the-internet-works', 'http-basics')} points`);
       expect(recap.body.allowed_mentions).toEqual({ parse: [] });
     } finally {
       await own.stop();
