@@ -18,6 +18,7 @@ import { ProgressService } from './progress/progress-service.js';
 import { dailyPromptJob } from './scheduler/jobs/daily-prompt.js';
 import { meetupReminderJob } from './scheduler/jobs/meetup-reminder.js';
 import { weeklyRecapJob } from './scheduler/jobs/weekly-recap.js';
+import { jobIsLive } from './scheduler/jobs/is-live.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { createKeys } from './store/keys.js';
 import { migrate } from './store/migrations.js';
@@ -89,7 +90,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     },
     clock,
     log,
-    { metrics },
+    { metrics, isLive: jobIsLive({ groups: groupStore, meetups: meetupStore }) },
   );
 
   client.on(Events.InteractionCreate, (i) => void router.handle(i));
@@ -108,7 +109,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     redis.disconnect();
     throw error;
   }
-  if (options.ticker !== false) scheduler.start();
+  if (options.ticker !== false) {
+    scheduler.start();
+    void scheduler.reconcile().catch((err: unknown) => log.warn({ err }, 'reconcile at start failed; the next one tries again'));
+  }
   const health = await startHealthServer(
     config.HEALTH_PORT,
     async () => ({ gateway: client.isReady(), redis: redis.status === 'ready' && (await redis.ping().catch(() => '')) === 'PONG' }),

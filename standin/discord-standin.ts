@@ -333,7 +333,7 @@ function parseBody(text: string, type: string | undefined): unknown {
   }
 }
 
-function guildPayload(g: GuildSpec) {
+export function guildPayload(g: GuildSpec) {
   const channels = (g.channelIds ?? []).map((id, position) => ({
     id,
     type: 0,

@@ -49,7 +49,7 @@ export class OwnRedisServer {
   }
 
   async kill(): Promise<void> {
-    if (!this.process || this.process.exitCode !== null) return;
+    if (!this.process || this.process.exitCode !== null || this.process.signalCode !== null) return;
     this.process.kill('SIGKILL');
     await once(this.process, 'exit');
   }

@@ -2,8 +2,8 @@ import type { Clock } from '../clock.js';
 import type { Curriculum } from '../curriculum/curriculum.js';
 import { UserError } from '../errors.js';
 import { echo } from '../text.js';
-import { dailyJobId } from '../scheduler/jobs/daily-prompt.js';
-import { RECAP_DAYS, RECAP_TIME, recapJobId } from '../scheduler/jobs/weekly-recap.js';
+import { dailyJob, recapJob } from '../scheduler/job.js';
+import { RECAP_DAYS, RECAP_TIME } from '../scheduler/jobs/weekly-recap.js';
 import { isValidZone, nextOccurrence, parseLocalTime } from '../scheduler/occurrence.js';
 import type { ScheduleStore } from '../store/schedule-store.js';
 import type { GroupSettings, GroupStore } from './group-store.js';
@@ -13,7 +13,15 @@ export interface GroupView extends GroupSettings {
   nextPostMs?: number;
 }
 
-/** A guild's study group: its channel, daily time, time zone and track, and their schedules. */
+/**
+ * A guild's study group: its channel, daily time, time zone and track, and their schedules.
+ *
+ * The settings are the truth and the queued jobs derive from them; they live in different Redis
+ * slots, so no one call can write both. Changes are ordered so that a crash between the two calls
+ * leaves either all of the change or none of it: jobs are queued before the settings that want
+ * them, and removed after the settings that stop them. A job left without its settings does
+ * nothing when it runs, and the scheduler's reconcile drops it.
+ */
 export class GroupService {
   constructor(
     private readonly store: GroupStore,
@@ -30,36 +38,38 @@ export class GroupService {
     const track = input.track ?? this.curriculum.defaultTrack;
     if (!this.curriculum.track(track)) throw new UserError(`There is no track called \`${echo(track)}\`.`);
     const hhmm = `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
-    await this.store.save({ guildId, channelId: input.channelId, time: hhmm, tz, track });
-    return this.reschedule(guildId);
+    const settings = { guildId, channelId: input.channelId, time: hhmm, tz, track };
+    const nextPostMs = await this.queueJobs(settings);
+    await this.store.save(settings);
+    return { ...settings, paused: false, nextPostMs };
   }
 
   async show(guildId: string): Promise<GroupView | undefined> {
     const group = await this.store.get(guildId);
     if (!group) return undefined;
-    return { ...group, nextPostMs: group.paused ? undefined : await this.schedule.dueAt(dailyJobId(guildId)) };
+    return { ...group, nextPostMs: group.paused ? undefined : await this.schedule.dueAt(dailyJob(guildId)) };
   }
 
   async pause(guildId: string): Promise<GroupView> {
     await this.require(guildId);
     await this.store.setPaused(guildId, 'paused by an admin with /studygroup pause');
-    await this.schedule.cancel(dailyJobId(guildId), recapJobId(guildId));
+    await this.schedule.cancel(dailyJob(guildId), recapJob(guildId));
     return (await this.show(guildId))!;
   }
 
   async resume(guildId: string): Promise<GroupView> {
-    await this.require(guildId);
+    const group = await this.require(guildId);
+    const nextPostMs = await this.queueJobs(group);
     await this.store.setPaused(guildId, undefined);
-    return this.reschedule(guildId);
+    return { ...group, paused: false, pauseReason: undefined, nextPostMs };
   }
 
-  private async reschedule(guildId: string): Promise<GroupView> {
-    const group = await this.require(guildId);
+  /** Queues the daily prompt and the weekly recap (one call); answers when the next prompt is due. */
+  private async queueJobs(group: Pick<GroupSettings, 'guildId' | 'time' | 'tz'>): Promise<number> {
     const now = this.clock.now();
     const nextPostMs = nextOccurrence(parseLocalTime(group.time)!, group.tz, now);
-    await this.schedule.schedule(dailyJobId(guildId), nextPostMs);
-    await this.schedule.schedule(recapJobId(guildId), nextOccurrence(RECAP_TIME, group.tz, now, RECAP_DAYS));
-    return { ...group, nextPostMs };
+    await this.schedule.schedule([dailyJob(group.guildId), nextPostMs], [recapJob(group.guildId), nextOccurrence(RECAP_TIME, group.tz, now, RECAP_DAYS)]);
+    return nextPostMs;
   }
 
   private async require(guildId: string): Promise<GroupSettings> {

@@ -37,11 +37,11 @@ export class GroupStore {
     };
   }
 
-  /** Saves the settings; a new setup also clears an old pause. */
+  /** Saves the settings; a new setup also clears an old pause. One MULTI: all of it or none. */
   async save(s: Omit<GroupSettings, 'paused' | 'pauseReason' | 'cursor'>): Promise<void> {
     await exec(
       this.redis
-        .pipeline()
+        .multi()
         .hset(this.keys.group(s.guildId), { channelId: s.channelId, time: s.time, tz: s.tz, track: s.track, paused: '0' })
         .hdel(this.keys.group(s.guildId), 'pauseReason'),
     );
@@ -49,7 +49,7 @@ export class GroupStore {
 
   async setPaused(guildId: string, reason: string | undefined): Promise<void> {
     const key = this.keys.group(guildId);
-    if (reason === undefined) await exec(this.redis.pipeline().hset(key, 'paused', '0').hdel(key, 'pauseReason'));
+    if (reason === undefined) await exec(this.redis.multi().hset(key, 'paused', '0').hdel(key, 'pauseReason'));
     else await guard(this.redis.hset(key, { paused: '1', pauseReason: reason }));
   }
 

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import { UserError } from '../errors.js';
 import type { GroupStore } from '../groups/group-store.js';
 import type { ReminderStage } from '../scheduler/poster.js';
+import { meetupJob, type Job } from '../scheduler/job.js';
 import type { ScheduleStore } from '../store/schedule-store.js';
 import { echo } from '../text.js';
 import type { Meetup, MeetupStore } from './meetup-store.js';
@@ -14,7 +15,6 @@ export const REMINDERS: Array<{ stage: ReminderStage; beforeMs: number }> = [
   { stage: 'start', beforeMs: 0 },
 ];
 
-export const meetupJobId = (guildId: string, meetupId: string, stage: ReminderStage) => `meetup:${guildId}:${meetupId}:${stage}`;
 
 export interface NewMeetup {
   title: string;
@@ -24,7 +24,12 @@ export interface NewMeetup {
   createdBy: string;
 }
 
-/** Meetups: when they are, who is coming, and the reminders before them. */
+/**
+ * Meetups: when they are, who is coming, and the reminders before them. Like study groups (see
+ * groups/group-service.ts), a meetup is the truth and its reminder jobs derive from it: reminders
+ * are queued before the meetup is stored and dropped after it is deleted, so a crash between the
+ * two calls leaves all of the change or none of it.
+ */
 export class MeetupService {
   constructor(
     private readonly store: MeetupStore,
@@ -49,9 +54,11 @@ export class MeetupService {
     if (!Number.isInteger(minutes) || minutes < 15 || minutes > 720) throw new UserError('A meetup lasts 15 to 720 minutes.');
 
     const meetup: Meetup = { guildId, id: await this.freshId(guildId), title, startMs, minutes, channelId, createdBy: input.createdBy };
-    await this.store.save(meetup);
     const reminders = REMINDERS.filter((r) => startMs - r.beforeMs > now);
-    for (const r of reminders) await this.schedule.schedule(meetupJobId(guildId, meetup.id, r.stage), startMs - r.beforeMs);
+    await this.schedule.schedule(...reminders.map((r): [Job, number] => [meetupJob(guildId, meetup.id, r.stage), startMs - r.beforeMs]));
+    // The id was free a moment ago; if another create took it since, that meetup's reminders now
+    // carry our times, so nothing here may touch them: ask the admin to try again.
+    if (!(await this.store.create(meetup))) throw new UserError('Another meetup was created at the same moment; please run `/meetup create` again.');
     return { meetup, reminders: reminders.map((r) => r.stage), zone };
   }
 
@@ -61,24 +68,26 @@ export class MeetupService {
 
   async get(guildId: string, meetupId: string): Promise<Meetup> {
     const meetup = await this.store.get(guildId, meetupId);
-    if (!meetup) throw new UserError('That meetup does not exist any more: it may have been cancelled. `/meetup list` shows what is coming.');
+    if (!meetup) throw gone();
     return meetup;
   }
 
   async cancel(guildId: string, meetupId: string): Promise<Meetup> {
     const meetup = await this.get(guildId, meetupId);
-    await this.schedule.cancel(...REMINDERS.map((r) => meetupJobId(guildId, meetupId, r.stage)));
     await this.store.delete(guildId, meetupId);
+    await this.schedule.cancel(...REMINDERS.map((r) => meetupJob(guildId, meetupId, r.stage)));
     return meetup;
   }
 
   async rsvp(guildId: string, meetupId: string, userId: string) {
     const meetup = await this.get(guildId, meetupId);
     if (meetup.startMs + meetup.minutes * 60_000 < this.clock.now()) throw new UserError(`**${meetup.title}** is over.`);
-    return { meetup, ...(await this.store.toggleRsvp(guildId, meetupId, userId)) };
+    const rsvp = await this.store.toggleRsvp(guildId, meetupId, userId);
+    if (!rsvp) throw gone();
+    return { meetup, ...rsvp };
   }
 
-  setEventId(guildId: string, meetupId: string, eventId: string): Promise<void> {
+  setEventId(guildId: string, meetupId: string, eventId: string): Promise<boolean> {
     return this.store.setEventId(guildId, meetupId, eventId);
   }
 
@@ -89,3 +98,5 @@ export class MeetupService {
     }
   }
 }
+
+const gone = () => new UserError('That meetup does not exist any more: it may have been cancelled. `/meetup list` shows what is coming.');

@@ -20,14 +20,12 @@ export class MeetupStore {
     private readonly keys: Keys,
   ) {}
 
-  async save(m: Meetup): Promise<void> {
+  /** Stores a new meetup in one script; false (nothing written) when its id is taken. */
+  async create(m: Meetup): Promise<boolean> {
     const k = this.keys;
-    await exec(
-      this.redis
-        .pipeline()
-        .hset(k.meetup(m.guildId, m.id), { title: m.title, startMs: m.startMs, minutes: m.minutes, channelId: m.channelId, createdBy: m.createdBy, ...(m.eventId ? { eventId: m.eventId } : {}) })
-        .zadd(k.meetups(m.guildId), m.startMs, m.id),
-    );
+    const fields = { title: m.title, startMs: m.startMs, minutes: m.minutes, channelId: m.channelId, createdBy: m.createdBy, ...(m.eventId ? { eventId: m.eventId } : {}) };
+    const stored = await guard(this.redis.syllabotMeetupCreate(k.meetup(m.guildId, m.id), k.meetups(m.guildId), m.id, m.startMs, ...Object.entries(fields).flat()));
+    return stored === 1;
   }
 
   async exists(guildId: string, id: string): Promise<boolean> {
@@ -40,8 +38,9 @@ export class MeetupStore {
     return { guildId, id, title: h.title, startMs: Number(h.startMs), minutes: Number(h.minutes), channelId: h.channelId!, createdBy: h.createdBy!, eventId: h.eventId || undefined };
   }
 
-  async setEventId(guildId: string, id: string, eventId: string): Promise<void> {
-    await guard(this.redis.hset(this.keys.meetup(guildId, id), 'eventId', eventId));
+  /** Records the Discord event's id, unless the meetup was cancelled meanwhile. */
+  async setEventId(guildId: string, id: string, eventId: string): Promise<boolean> {
+    return (await guard(this.redis.syllabotHsetExisting(this.keys.meetup(guildId, id), 'eventId', eventId))) === 1;
   }
 
   /** Meetups that have not ended yet, soonest first. */
@@ -53,15 +52,13 @@ export class MeetupStore {
 
   async delete(guildId: string, id: string): Promise<void> {
     const k = this.keys;
-    await exec(this.redis.pipeline().del(k.meetup(guildId, id), k.meetupRsvp(guildId, id)).zrem(k.meetups(guildId), id));
+    await exec(this.redis.multi().del(k.meetup(guildId, id), k.meetupRsvp(guildId, id)).zrem(k.meetups(guildId), id));
   }
 
-  /** Adds or removes a member's RSVP; answers whether they are now going and how many are. */
-  async toggleRsvp(guildId: string, id: string, userId: string): Promise<{ going: boolean; count: number }> {
-    const key = this.keys.meetupRsvp(guildId, id);
-    const added = (await guard(this.redis.sadd(key, userId))) === 1;
-    if (!added) await guard(this.redis.srem(key, userId));
-    return { going: added, count: await guard(this.redis.scard(key)) };
+  /** Adds or removes a member's RSVP in one script; undefined when the meetup no longer exists. */
+  async toggleRsvp(guildId: string, id: string, userId: string): Promise<{ going: boolean; count: number } | undefined> {
+    const [going, count] = await guard(this.redis.syllabotRsvpToggle(this.keys.meetup(guildId, id), this.keys.meetupRsvp(guildId, id), userId));
+    return going === -1 ? undefined : { going: going === 1, count: count! };
   }
 
   async attendees(guildId: string, id: string): Promise<string[]> {

@@ -2,14 +2,26 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from '../clock.js';
 import type { Metrics } from '../http/metrics.js';
 import type { Logger } from '../log.js';
-import type { ScheduleStore } from '../store/schedule-store.js';
+import type { ClaimedJob, ScheduleStore } from '../store/schedule-store.js';
+import { parseJobId, type Job, type JobKind } from './job.js';
+
+export interface JobRun {
+  id: string;
+  dueMs: number;
+  nowMs: number;
+}
 
 /**
  * A job handler runs one due job and answers when it should run next (undefined: never again).
  * Handlers re-read their state (group, meetup) on every run, so a job that was paused, moved or
  * cancelled while queued simply does nothing.
  */
-export type JobHandler = (job: { id: string; args: string[]; dueMs: number; nowMs: number }) => Promise<number | undefined>;
+export type JobHandler<K extends JobKind = JobKind> = (job: Extract<Job, { kind: K }>, run: JobRun) => Promise<number | undefined>;
+
+export type JobHandlers = { [K in JobKind]: JobHandler<K> };
+
+/** Whether a job's truth (its group, its meetup) still wants it; the due-queue is derived from that. */
+export type JobIsLive = (job: Job) => Promise<boolean>;
 
 export interface SchedulerOptions {
   /** How long a claimed job is ours; a dead instance's jobs are claimed again after it. */
@@ -19,6 +31,10 @@ export interface SchedulerOptions {
   concurrency?: number;
   /** A failed run is tried again this much later (handlers apply their own catch-up rules). */
   retryMs?: number;
+  /** How long a job must stay an orphan before reconcile drops it: writes in flight settle first. */
+  orphanSettleMs?: number;
+  /** Enables reconcile: whether a queued job's group or meetup still wants it */
+  isLive?: JobIsLive;
   metrics?: Metrics;
 }
 
@@ -34,11 +50,16 @@ export class Scheduler {
   private readonly batch: number;
   private readonly concurrency: number;
   private readonly retryMs: number;
+  private readonly orphanSettleMs: number;
+  private readonly isLive?: JobIsLive;
   private readonly metrics?: Metrics;
+  /** Unknown job ids already logged, so a newer replica's job is reported once, not every minute. */
+  private readonly reportedUnknown = new Set<string>();
+  private minutes = 0;
 
   constructor(
     private readonly store: ScheduleStore,
-    private readonly handlers: Record<string, JobHandler>,
+    private readonly handlers: JobHandlers,
     private readonly clock: Clock,
     private readonly log: Logger,
     options: SchedulerOptions = {},
@@ -47,12 +68,41 @@ export class Scheduler {
     this.batch = options.batch ?? 200;
     this.concurrency = options.concurrency ?? 10;
     this.retryMs = options.retryMs ?? 60_000;
+    this.orphanSettleMs = options.orphanSettleMs ?? 5_000;
     this.metrics = options.metrics;
+    this.isLive = options.isLive;
   }
 
+  /** Ticks every minute (and once now); every 10 minutes it also reconciles the queue. */
   start(): void {
-    this.task = cron.schedule('* * * * *', () => void this.tick());
+    this.task = cron.schedule('* * * * *', () => {
+      void this.tick();
+      if (++this.minutes % 10 === 0) void this.reconcile().catch((err: unknown) => this.log.warn({ err }, 'reconcile failed; the next one tries again'));
+    });
     void this.tick();
+  }
+
+  /**
+   * Drops queued jobs whose group or meetup no longer wants them (left by a write cut short between
+   * its two calls, see groups/ and meetups/). A job must be an orphan on two looks `orphanSettleMs`
+   * apart, so a change still being written is never taken for one. Returns how many were dropped.
+   */
+  async reconcile(): Promise<number> {
+    if (!this.isLive) return 0;
+    const isLive = this.isLive;
+    const orphans: ClaimedJob[] = [];
+    for await (const page of this.store.queued()) {
+      for (const queued of page) {
+        const job = parseJobId(queued.jobId);
+        if (job && !(await isLive(job))) orphans.push(queued);
+      }
+    }
+    if (!orphans.length) return 0;
+    await new Promise((resolve) => setTimeout(resolve, this.orphanSettleMs).unref());
+    let dropped = 0;
+    for (const queued of orphans) if (!(await isLive(parseJobId(queued.jobId)!)) && (await this.store.dropIfDue(queued))) dropped++;
+    if (dropped) this.log.info({ dropped }, 'reconcile dropped orphaned jobs');
+    return dropped;
   }
 
   /**
@@ -94,19 +144,24 @@ export class Scheduler {
   }
 
   private async run(jobId: string, dueMs: number): Promise<void> {
-    const [kind, ...args] = jobId.split(':');
-    const handler = this.handlers[kind!];
+    const job = parseJobId(jobId);
     const nowMs = this.clock.now();
+    if (!job) {
+      // A kind this version cannot run (a newer replica's, during a rolling deploy): leave it leased.
+      // When the lease ends it is due again, for whichever replica claims it next; never deleted.
+      if (!this.reportedUnknown.has(jobId) && this.reportedUnknown.size < 10_000) {
+        this.reportedUnknown.add(jobId);
+        this.log.warn({ jobId }, 'job of an unknown kind left in the queue for a replica that knows it');
+      }
+      this.metrics?.posts.inc({ kind: 'unknown', outcome: 'left' });
+      return;
+    }
     const started = performance.now();
     this.running.add(jobId);
     let next: number | undefined;
     let outcome = 'ok';
     try {
-      if (!handler) {
-        outcome = 'unknown-job';
-      } else {
-        next = await handler({ id: jobId, args, dueMs, nowMs });
-      }
+      next = await (this.handlers[job.kind] as JobHandler)(job, { id: jobId, dueMs, nowMs });
     } catch (error) {
       outcome = 'retry';
       next = nowMs + this.retryMs;
@@ -115,7 +170,7 @@ export class Scheduler {
       this.running.delete(jobId);
     }
     const held = await this.store.finish(jobId, next);
-    this.metrics?.posts.inc({ kind: kind ?? 'unknown', outcome });
+    this.metrics?.posts.inc({ kind: job.kind, outcome });
     this.log.info({ jobId, lateMs: nowMs - dueMs, ms: Math.round(performance.now() - started), outcome, held }, 'job');
   }
 }

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { jobId, type Job } from '../scheduler/job.js';
 import { guard } from './guard.js';
 import type { Keys } from './keys.js';
 
@@ -7,23 +8,24 @@ export interface ClaimedJob {
   dueMs: number;
 }
 
-/** The scheduler's due-queue and leases in Redis. Adding, moving or cancelling a job is one call. */
+/** The scheduler's due-queue and leases in Redis. Adding, moving or cancelling jobs is one call. */
 export class ScheduleStore {
   constructor(
     private readonly redis: Redis,
     private readonly keys: Keys,
   ) {}
 
-  async schedule(jobId: string, dueMs: number): Promise<void> {
-    await guard(this.redis.zadd(this.keys.schedDue(), dueMs, jobId));
+  /** Queues jobs (or moves them) in one ZADD. */
+  async schedule(...entries: Array<[job: Job, dueMs: number]>): Promise<void> {
+    if (entries.length) await guard(this.redis.zadd(this.keys.schedDue(), ...entries.flatMap(([job, dueMs]) => [dueMs, jobId(job)])));
   }
 
-  async cancel(...jobIds: string[]): Promise<void> {
-    if (jobIds.length) await guard(this.redis.zrem(this.keys.schedDue(), ...jobIds));
+  async cancel(...jobs: Job[]): Promise<void> {
+    if (jobs.length) await guard(this.redis.zrem(this.keys.schedDue(), ...jobs.map(jobId)));
   }
 
-  async dueAt(jobId: string): Promise<number | undefined> {
-    const score = await guard(this.redis.zscore(this.keys.schedDue(), jobId));
+  async dueAt(job: Job): Promise<number | undefined> {
+    const score = await guard(this.redis.zscore(this.keys.schedDue(), jobId(job)));
     return score === null ? undefined : Number(score);
   }
 
@@ -49,7 +51,24 @@ export class ScheduleStore {
   async release(jobIds: string[], nowMs: number): Promise<void> {
     if (!jobIds.length) return;
     const pipeline = this.redis.multi();
-    for (const jobId of jobIds) pipeline.zrem(this.keys.schedLease(), jobId).zadd(this.keys.schedDue(), 'NX', nowMs, jobId);
+    for (const id of jobIds) pipeline.zrem(this.keys.schedLease(), id).zadd(this.keys.schedDue(), 'NX', nowMs, id);
     await guard(pipeline.exec());
+  }
+
+  /** Every queued job with its due time, a page at a time (ZSCAN: the queue is never read whole). */
+  async *queued(): AsyncGenerator<ClaimedJob[]> {
+    let cursor = '0';
+    do {
+      const [next, flat] = await guard(this.redis.zscan(this.keys.schedDue(), cursor, 'COUNT', 500));
+      cursor = next;
+      const page: ClaimedJob[] = [];
+      for (let i = 0; i < flat.length; i += 2) page.push({ jobId: flat[i]!, dueMs: Number(flat[i + 1]) });
+      if (page.length) yield page;
+    } while (cursor !== '0');
+  }
+
+  /** Removes a job only if it is still due when it was read (a job moved meanwhile stays). */
+  async dropIfDue(job: ClaimedJob): Promise<boolean> {
+    return (await guard(this.redis.syllabotDropIfDue(this.keys.schedDue(), job.jobId, String(job.dueMs)))) === 1;
   }
 }

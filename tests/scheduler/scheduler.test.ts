@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { dailyJobId } from '../../src/scheduler/jobs/daily-prompt.js';
+import { dailyJob } from '../../src/scheduler/job.js';
 import { DiscordStandin, type GuildSpec } from '../../standin/discord-standin.js';
 import { FakeClock, HOUR, DAY } from '../support/fake-clock.js';
 import { deletePrefix, plainRedis, uniquePrefix } from '../support/redis.js';
@@ -51,7 +51,7 @@ describe('the scheduler', () => {
     expect(standin.messages).toHaveLength(GROUPS);
     for (let n = 0; n < GROUPS; n++) expect(standin.channelMessages(channelOf(n))).toHaveLength(1);
     // and each group's next prompt is queued for the next morning
-    expect(await a.scheduleStore.dueAt(dailyJobId(guilds[0]!.id))).toBe(nineBerlin('2026-11-25'));
+    expect(await a.scheduleStore.dueAt(dailyJob(guilds[0]!.id))).toBe(nineBerlin('2026-11-25'));
   });
 
   it('still posts every job once when an instance dies after claiming, some posted and some not', async () => {
@@ -121,7 +121,7 @@ describe('the scheduler', () => {
     clock.set(new Date(nineBerlin('2026-11-25') + 3 * HOUR).toISOString()); // 12:00 the next day
     expect(await s.scheduler.tick()).toBe(2);
     expect(standin.messages).toHaveLength(2);
-    expect(await s.scheduleStore.dueAt(dailyJobId(guilds[0]!.id))).toBe(nineBerlin('2026-11-26'));
+    expect(await s.scheduleStore.dueAt(dailyJob(guilds[0]!.id))).toBe(nineBerlin('2026-11-26'));
   });
 
   it('gives successive days successive topics of the group’s track, with a discussion thread', async () => {
@@ -171,5 +171,33 @@ describe('the scheduler', () => {
     expect(standin.channelMessages(channelOf(0))).toHaveLength(1);
     expect(standin.channelMessages(channelOf(1))).toHaveLength(1);
     expect((await s.groups.show(guilds[0]!.id))?.paused).toBe(false);
+  });
+});
+
+describe('jobs this version cannot read', () => {
+  it('are left in the queue, not deleted, and come due again for a replica that knows them', async () => {
+    const clock = new FakeClock(Date.parse('2026-11-23T12:00:00Z'));
+    const s = await setUp(1, clock);
+    const due = s.keys.schedDue();
+    await s.redis.zadd(due, clock.now() - 1_000, 'quiz:123:abc', clock.now() - 1_000, 'daily:not-a-guild');
+    expect(await s.scheduler.tick()).toBe(2);
+    // Claimed and leased, never finished: nothing removed them from the queue's two sets.
+    expect(await s.redis.zscore(s.keys.schedLease(), 'quiz:123:abc')).not.toBeNull();
+    clock.advance(61_000); // past the lease (60 s here)
+    expect(await s.scheduler.tick()).toBe(2);
+    expect(await s.redis.zscore(s.keys.schedLease(), 'quiz:123:abc')).not.toBeNull();
+    expect(await s.redis.zscore(s.keys.schedLease(), 'daily:not-a-guild')).not.toBeNull();
+    expect(standin.calls.filter((c) => c.method === 'POST')).toEqual([]);
+  });
+
+  it('are not taken for orphans by reconcile', async () => {
+    const clock = new FakeClock(Date.parse('2026-11-23T12:00:00Z'));
+    const s = await setUp(1, clock);
+    await s.redis.zadd(s.keys.schedDue(), clock.now() + HOUR, 'quiz:123:abc');
+    await s.redis.zadd(s.keys.schedDue(), clock.now() + HOUR, 'daily:999999999999999999');
+    expect(await s.scheduler.reconcile()).toBe(1);
+    expect(await s.redis.zscore(s.keys.schedDue(), 'quiz:123:abc')).not.toBeNull();
+    expect(await s.redis.zscore(s.keys.schedDue(), 'daily:999999999999999999')).toBeNull();
+    expect(await s.scheduleStore.dueAt(dailyJob(guilds[0]!.id))).toBe(nineBerlin('2026-11-24'));
   });
 });

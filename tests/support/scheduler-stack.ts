@@ -17,6 +17,7 @@ import { createRedis } from '../../src/store/redis.js';
 import { ScheduleStore } from '../../src/store/schedule-store.js';
 import { TOKEN, type DiscordStandin } from '../../standin/discord-standin.js';
 import { redisUrl } from './redis.js';
+import { jobIsLive } from '../../src/scheduler/jobs/is-live.js';
 
 /**
  * One scheduler instance as the bot runs it (Redis due-queue, real job handlers, Discord REST to
@@ -43,7 +44,7 @@ export async function schedulerInstance(standin: DiscordStandin, prefix: string,
     },
     clock,
     log,
-    { leaseMs: 60_000 },
+    { leaseMs: 60_000, orphanSettleMs: 10, isLive: jobIsLive({ groups: groupStore, meetups: meetupStore }) },
   );
   return {
     redis,

@@ -10,8 +10,6 @@ import { postOrPause } from './post-or-pause.js';
 /** A daily prompt more than this late (downtime) is skipped rather than posted at an odd hour. */
 export const DAILY_CATCH_UP_MS = 2 * 3_600_000;
 
-export const dailyJobId = (guildId: string) => `daily:${guildId}`;
-
 /** The group's topic after `cursor` on its track, starting over after the last one. */
 export function nextGroupTopic(curriculum: Curriculum, track: string, cursor: string | undefined): Topic {
   const topics = curriculum.onTrack(track);
@@ -19,9 +17,9 @@ export function nextGroupTopic(curriculum: Curriculum, track: string, cursor: st
   return topics[(at + 1) % topics.length]!;
 }
 
-export function dailyPromptJob(deps: { groups: GroupStore; curriculum: Curriculum; poster: Poster; log: Logger }): JobHandler {
-  return async ({ id, args: [guildId], nowMs }) => {
-    const group = await deps.groups.get(guildId!);
+export function dailyPromptJob(deps: { groups: GroupStore; curriculum: Curriculum; poster: Poster; log: Logger }): JobHandler<'daily'> {
+  return async ({ guildId }, { id, nowMs }) => {
+    const group = await deps.groups.get(guildId);
     if (!group || group.paused) return undefined;
     const time = parseLocalTime(group.time)!;
     const slot = previousOccurrence(time, group.tz, nowMs);
@@ -32,8 +30,8 @@ export function dailyPromptJob(deps: { groups: GroupStore; curriculum: Curriculu
     }
     const topic = nextGroupTopic(deps.curriculum, group.track, group.cursor);
     const view = { topic, moduleTitle: deps.curriculum.module(topic.moduleId).title, slotMs: slot };
-    if (!(await postOrPause(deps, guildId!, id, () => deps.poster.dailyPrompt(group.channelId, view, nonceFor(id, slot))))) return undefined;
-    await deps.groups.setCursor(guildId!, topic.id);
+    if (!(await postOrPause(deps, guildId, id, () => deps.poster.dailyPrompt(group.channelId, view, nonceFor(id, slot))))) return undefined;
+    await deps.groups.setCursor(guildId, topic.id);
     return next;
   };
 }

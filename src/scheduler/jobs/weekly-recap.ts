@@ -12,18 +12,16 @@ import { DAILY_CATCH_UP_MS } from './daily-prompt.js';
 export const RECAP_TIME = { hour: 20, minute: 0 };
 export const RECAP_DAYS = [7];
 
-export const recapJobId = (guildId: string) => `recap:${guildId}`;
-
-export function weeklyRecapJob(deps: { groups: GroupStore; progress: ProgressStore; poster: Poster; log: Logger }): JobHandler {
-  return async ({ id, args: [guildId], nowMs }) => {
-    const group = await deps.groups.get(guildId!);
+export function weeklyRecapJob(deps: { groups: GroupStore; progress: ProgressStore; poster: Poster; log: Logger }): JobHandler<'recap'> {
+  return async ({ guildId }, { id, nowMs }) => {
+    const group = await deps.groups.get(guildId);
     if (!group || group.paused) return undefined;
     const slot = previousOccurrence(RECAP_TIME, group.tz, nowMs, RECAP_DAYS);
     const next = nextOccurrence(RECAP_TIME, group.tz, nowMs, RECAP_DAYS);
     if (nowMs - slot > DAILY_CATCH_UP_MS) return next;
     const periods = periodsAt(slot, group.tz);
-    const [board, topicsDone] = await Promise.all([deps.progress.board(guildId!, 'week', periods, '', 5), deps.groups.weekDone(guildId!, periods.week)]);
-    const posted = await postOrPause(deps, guildId!, id, () => deps.poster.recap(group.channelId, { week: periods.week, rows: board.rows, topicsDone }, nonceFor(id, slot)));
+    const [board, topicsDone] = await Promise.all([deps.progress.board(guildId, 'week', periods, '', 5), deps.groups.weekDone(guildId, periods.week)]);
+    const posted = await postOrPause(deps, guildId, id, () => deps.poster.recap(group.channelId, { week: periods.week, rows: board.rows, topicsDone }, nonceFor(id, slot)));
     return posted ? next : undefined;
   };
 }
