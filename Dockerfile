@@ -5,7 +5,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
-COPY scripts ./scripts
+COPY scripts/deploy-commands.ts scripts/curriculum-check.ts scripts/copy-assets.mjs ./scripts/
 COPY src ./src
 COPY commands ./commands
 RUN npm run build

@@ -1,12 +1,11 @@
 import { ApplicationCommandOptionType, EmbedBuilder, MessageFlags } from 'discord.js';
-import type { CommandModule } from '../src/discord/command.js';
-import { guildOnly } from '../src/discord/command.js';
+import { defineCommand, guildOnly } from '../src/discord/command.js';
 import { COLOUR } from '../src/discord/render/common.js';
 import { commands } from './index.js';
 
-export default {
+export default defineCommand({
   data: { name: 'help', description: 'What Syllabot does and every command', ...guildOnly },
-  async execute(i, ctx) {
+  async execute(i, _args, ctx) {
     const lines = commands.map((c) => {
       const options = c.data.options ?? [];
       const subcommands = options.filter((o) => o.type === ApplicationCommandOptionType.Subcommand).map((o) => o.name);
@@ -26,4 +25,4 @@ export default {
       );
     return i.reply({ embeds: [embed], flags: MessageFlags.Ephemeral });
   },
-} as const satisfies CommandModule;
+});

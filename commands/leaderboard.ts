@@ -1,12 +1,12 @@
 import { ApplicationCommandOptionType, EmbedBuilder } from 'discord.js';
-import { guildOnly, type CommandModule } from '../src/discord/command.js';
+import { defineCommand, guildOnly } from '../src/discord/command.js';
 import { COLOUR } from '../src/discord/render/common.js';
 import type { PeriodName } from '../src/progress/periods.js';
 
 const TITLES: Record<PeriodName, string> = { week: 'this week', month: 'this month', all: 'all time' };
 const MEDALS = ['🥇', '🥈', '🥉'];
 
-export default {
+export default defineCommand({
   data: {
     name: 'leaderboard',
     description: 'Top 10 of the server and your own rank',
@@ -24,8 +24,8 @@ export default {
     ],
     ...guildOnly,
   },
-  async execute(i, ctx) {
-    const period = (i.options.getString('period') ?? 'week') as PeriodName;
+  async execute(i, args, ctx) {
+    const period = args.period ?? 'week';
     const board = await ctx.progress.leaderboard(i.guildId, period, i.user.id);
     const lines = board.rows.map((row, n) => `${MEDALS[n] ?? `**${n + 1}.**`} <@${row.userId}> — ${row.points} points`);
     const own = board.rank
@@ -39,4 +39,4 @@ export default {
       .setFooter({ text: board.label });
     return i.reply({ embeds: [embed] });
   },
-} as const satisfies CommandModule;
+});

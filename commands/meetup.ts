@@ -1,43 +1,46 @@
 import { ApplicationCommandOptionType, ChannelType, MessageFlags, PermissionFlagsBits, Routes, type AutocompleteInteraction } from 'discord.js';
 import type { AppContext } from '../src/context.js';
-import { guildOnly, memberOf, type CommandModule, type GuildButton, type GuildChatInput } from '../src/discord/command.js';
+import { defineCommand, guildOnly, memberOf, type GuildButton, type GuildChatInput } from '../src/discord/command.js';
+import type { ArgsOf } from '../src/discord/options.js';
 import { botMay, CHANNEL_NEEDS, missingInChannel, requireManageServer } from '../src/discord/permissions.js';
 import { clip } from '../src/discord/render/common.js';
 import { meetupAnnouncement, timestamp } from '../src/discord/render/scheduled.js';
 import { UserError } from '../src/errors.js';
 import type { Meetup } from '../src/meetups/meetup-store.js';
 
-export default {
-  data: {
-    name: 'meetup',
-    description: 'Plan study meetups with reminders',
-    options: [
-      {
-        name: 'create',
-        description: 'Plan a meetup (Manage Server)',
-        type: ApplicationCommandOptionType.Subcommand,
-        options: [
-          { name: 'title', description: 'What the meetup is about', type: ApplicationCommandOptionType.String, required: true, max_length: 100 },
-          { name: 'when', description: 'e.g. 2026-12-01 18:30, tomorrow 18:00, friday 7pm (group time zone)', type: ApplicationCommandOptionType.String, required: true, max_length: 60 },
-          { name: 'duration', description: 'Minutes (default 60)', type: ApplicationCommandOptionType.Integer, min_value: 15, max_value: 720 },
-          { name: 'channel', description: 'Where reminders go (default: the study channel)', type: ApplicationCommandOptionType.Channel, channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] },
-        ],
-      },
-      { name: 'list', description: 'Upcoming meetups', type: ApplicationCommandOptionType.Subcommand },
-      {
-        name: 'cancel',
-        description: 'Cancel a meetup (Manage Server)',
-        type: ApplicationCommandOptionType.Subcommand,
-        options: [{ name: 'meetup', description: 'Which meetup', type: ApplicationCommandOptionType.String, required: true, autocomplete: true, max_length: 20 }],
-      },
-    ],
-    ...guildOnly,
-  },
-  async execute(i, ctx) {
-    const sub = i.options.getSubcommand();
-    if (sub === 'list') return list(i, ctx);
+const data = {
+  name: 'meetup',
+  description: 'Plan study meetups with reminders',
+  options: [
+    {
+      name: 'create',
+      description: 'Plan a meetup (Manage Server)',
+      type: ApplicationCommandOptionType.Subcommand,
+      options: [
+        { name: 'title', description: 'What the meetup is about', type: ApplicationCommandOptionType.String, required: true, max_length: 100 },
+        { name: 'when', description: 'e.g. 2026-12-01 18:30, tomorrow 18:00, friday 7pm (group time zone)', type: ApplicationCommandOptionType.String, required: true, max_length: 60 },
+        { name: 'duration', description: 'Minutes (default 60)', type: ApplicationCommandOptionType.Integer, min_value: 15, max_value: 720 },
+        { name: 'channel', description: 'Where reminders go (default: the study channel)', type: ApplicationCommandOptionType.Channel, channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] },
+      ],
+    },
+    { name: 'list', description: 'Upcoming meetups', type: ApplicationCommandOptionType.Subcommand },
+    {
+      name: 'cancel',
+      description: 'Cancel a meetup (Manage Server)',
+      type: ApplicationCommandOptionType.Subcommand,
+      options: [{ name: 'meetup', description: 'Which meetup', type: ApplicationCommandOptionType.String, required: true, autocomplete: true, max_length: 20 }],
+    },
+  ],
+  ...guildOnly,
+} as const;
+type Args = ArgsOf<typeof data>;
+
+export default defineCommand({
+  data,
+  async execute(i, args, ctx) {
+    if (args.subcommand === 'list') return list(i, ctx);
     requireManageServer(i);
-    return sub === 'create' ? create(i, ctx) : cancel(i, ctx);
+    return args.subcommand === 'create' ? create(i, args, ctx) : cancel(i, args, ctx);
   },
   async autocomplete(i: AutocompleteInteraction, ctx: AppContext) {
     const typed = String(i.options.getFocused()).toLowerCase();
@@ -53,18 +56,18 @@ export default {
       return i.reply({ content, flags: MessageFlags.Ephemeral });
     },
   },
-} as const satisfies CommandModule;
+});
 
-async function create(i: GuildChatInput, ctx: AppContext) {
-  const channelId = i.options.getChannel('channel')?.id;
+async function create(i: GuildChatInput, args: Extract<Args, { subcommand: 'create' }>, ctx: AppContext) {
+  const channelId = args.channel?.id;
   if (channelId) {
     const missing = missingInChannel(i.guild, channelId, CHANNEL_NEEDS.slice(0, 3));
     if (missing.length) throw new UserError(`I can't post reminders in <#${channelId}>: I am missing **${missing.join('**, **')}** there.`);
   }
   const { meetup, reminders } = await ctx.meetups.create(i.guildId, {
-    title: i.options.getString('title', true),
-    when: i.options.getString('when', true),
-    minutes: i.options.getInteger('duration'),
+    title: args.title,
+    when: args.when,
+    minutes: args.duration,
     channelId,
     createdBy: i.user.id,
   });
@@ -105,8 +108,8 @@ async function list(i: GuildChatInput, ctx: AppContext) {
   return i.reply({ content: clip(content, 2000), flags: MessageFlags.Ephemeral });
 }
 
-async function cancel(i: GuildChatInput, ctx: AppContext) {
-  const meetup = await ctx.meetups.cancel(i.guildId, i.options.getString('meetup', true).trim());
+async function cancel(i: GuildChatInput, args: Extract<Args, { subcommand: 'cancel' }>, ctx: AppContext) {
+  const meetup = await ctx.meetups.cancel(i.guildId, args.meetup.trim());
   if (meetup.eventId) await i.client.rest.delete(Routes.guildScheduledEvent(i.guildId, meetup.eventId)).catch(() => undefined);
   return i.reply({ content: `🗑️ Cancelled **${meetup.title}** (${timestamp(meetup.startMs)}). Its reminders will not be sent.`, flags: MessageFlags.Ephemeral });
 }

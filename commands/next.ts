@@ -1,13 +1,13 @@
 import { MessageFlags } from 'discord.js';
 import type { AppContext } from '../src/context.js';
-import { guildOnly, memberOf, type CommandModule, type GuildButton, type GuildChatInput } from '../src/discord/command.js';
+import { defineCommand, guildOnly, memberOf, type GuildButton, type GuildChatInput } from '../src/discord/command.js';
 import { topicButtons, topicEmbed } from '../src/discord/render/topic.js';
 
-export default {
+export default defineCommand({
   data: { name: 'next', description: 'Show your next topic to study', ...guildOnly },
-  execute: showNext,
+  execute: (i, _args, ctx) => showNext(i, ctx),
   buttons: { next: (i, _me, ctx) => showNext(i, ctx) },
-} as const satisfies CommandModule;
+});
 
 /** The member's next topic card, only for them; also behind the "My next topic" button. */
 async function showNext(i: GuildChatInput | GuildButton, ctx: AppContext) {

@@ -1,17 +1,17 @@
 import { ApplicationCommandOptionType, MessageFlags } from 'discord.js';
-import { guildOnly, type CommandModule } from '../src/discord/command.js';
+import { defineCommand, guildOnly } from '../src/discord/command.js';
 import { progressEmbed } from '../src/discord/render/progress.js';
 import { UserError } from '../src/errors.js';
 
-export default {
+export default defineCommand({
   data: {
     name: 'progress',
     description: 'See your progress, or another member’s',
     options: [{ name: 'member', description: 'Whose progress (default: yours)', type: ApplicationCommandOptionType.User }],
     ...guildOnly,
   },
-  async execute(i, ctx) {
-    const target = i.options.getUser('member') ?? i.user;
+  async execute(i, args, ctx) {
+    const target = args.member ?? i.user;
     if (target.bot) throw new UserError('Bots do not study the roadmap, so they have no progress to show.');
     const report = await ctx.progress.progress({ guildId: i.guildId, userId: target.id });
     const self = target.id === i.user.id;
@@ -22,4 +22,4 @@ export default {
     const trackTitle = ctx.curriculum.track(report.track)?.title ?? report.track;
     return i.reply({ embeds: [progressEmbed(target.id, report, trackTitle)], flags: MessageFlags.Ephemeral });
   },
-} as const satisfies CommandModule;
+});

@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType, ChannelType, EmbedBuilder, MessageFlags, PermissionFlagsBits, type AutocompleteInteraction } from 'discord.js';
-import { guildOnly, type CommandModule, type GuildChatInput } from '../src/discord/command.js';
+import { defineCommand, guildOnly, TRACK_OPTION, type GuildChatInput } from '../src/discord/command.js';
+import type { ArgsOf } from '../src/discord/options.js';
 import { missingInChannel, requireManageServer } from '../src/discord/permissions.js';
 import { COLOUR } from '../src/discord/render/common.js';
 import { timestamp } from '../src/discord/render/scheduled.js';
@@ -9,34 +10,37 @@ import { UserError } from '../src/errors.js';
 
 const ZONES = Intl.supportedValuesOf('timeZone');
 
-export default {
-  data: {
-    name: 'studygroup',
-    description: 'Set up the study group: daily topic prompts in a channel at your time',
-    default_member_permissions: String(PermissionFlagsBits.ManageGuild),
-    options: [
-      {
-        name: 'setup',
-        description: 'Choose the channel, daily time and time zone',
-        type: ApplicationCommandOptionType.Subcommand,
-        options: [
-          { name: 'channel', description: 'Where the daily prompt goes', type: ApplicationCommandOptionType.Channel, channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement], required: true },
-          { name: 'time', description: 'Time of day, 24-hour HH:MM (e.g. 09:00)', type: ApplicationCommandOptionType.String, required: true, max_length: 5 },
-          { name: 'timezone', description: 'IANA time zone, e.g. Europe/Berlin', type: ApplicationCommandOptionType.String, required: true, autocomplete: true, max_length: 64 },
-          { name: 'track', description: 'The group’s track (default: Python)', type: ApplicationCommandOptionType.String, choices: [{ name: 'Python', value: 'python' }, { name: 'Node.js', value: 'node' }] },
-        ],
-      },
-      { name: 'show', description: 'Show the study group’s settings', type: ApplicationCommandOptionType.Subcommand },
-      { name: 'pause', description: 'Pause the daily prompts and the weekly recap', type: ApplicationCommandOptionType.Subcommand },
-      { name: 'resume', description: 'Resume the daily prompts and the weekly recap', type: ApplicationCommandOptionType.Subcommand },
-    ],
-    ...guildOnly,
-  },
-  async execute(i, ctx) {
+const data = {
+  name: 'studygroup',
+  description: 'Set up the study group: daily topic prompts in a channel at your time',
+  default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+  options: [
+    {
+      name: 'setup',
+      description: 'Choose the channel, daily time and time zone',
+      type: ApplicationCommandOptionType.Subcommand,
+      options: [
+        { name: 'channel', description: 'Where the daily prompt goes', type: ApplicationCommandOptionType.Channel, channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement], required: true },
+        { name: 'time', description: 'Time of day, 24-hour HH:MM (e.g. 09:00)', type: ApplicationCommandOptionType.String, required: true, max_length: 5 },
+        { name: 'timezone', description: 'IANA time zone, e.g. Europe/Berlin', type: ApplicationCommandOptionType.String, required: true, autocomplete: true, max_length: 64 },
+        // choices: the curriculum's tracks, added when the commands are registered
+        { name: TRACK_OPTION, description: 'The group’s track (default: the curriculum’s first)', type: ApplicationCommandOptionType.String },
+      ],
+    },
+    { name: 'show', description: 'Show the study group’s settings', type: ApplicationCommandOptionType.Subcommand },
+    { name: 'pause', description: 'Pause the daily prompts and the weekly recap', type: ApplicationCommandOptionType.Subcommand },
+    { name: 'resume', description: 'Resume the daily prompts and the weekly recap', type: ApplicationCommandOptionType.Subcommand },
+  ],
+  ...guildOnly,
+} as const;
+
+export default defineCommand({
+  data,
+  async execute(i, args, ctx) {
     requireManageServer(i);
-    switch (i.options.getSubcommand()) {
+    switch (args.subcommand) {
       case 'setup':
-        return setup(i, ctx);
+        return setup(i, args, ctx);
       case 'pause':
         return i.reply(view('⏸️ Study group paused. `/studygroup resume` starts it again.', await ctx.groups.pause(i.guildId), ctx));
       case 'resume':
@@ -53,17 +57,17 @@ export default {
     const matches = ZONES.filter((z) => z.toLowerCase().includes(typed)).slice(0, 25);
     return i.respond(matches.map((z) => ({ name: z, value: z })));
   },
-} as const satisfies CommandModule;
+});
 
-async function setup(i: GuildChatInput, ctx: AppContext) {
-  const channel = i.options.getChannel('channel', true);
+async function setup(i: GuildChatInput, args: Extract<ArgsOf<typeof data>, { subcommand: 'setup' }>, ctx: AppContext) {
+  const { channel } = args;
   const missing = missingInChannel(i.guild, channel.id);
   if (missing.length) throw new UserError(`I can't run the study group in <#${channel.id}> yet: I am missing **${missing.join('**, **')}** there. Grant them (channel settings → Permissions → Syllabot) and run setup again.`);
   const group = await ctx.groups.setup(i.guildId, {
     channelId: channel.id,
-    time: i.options.getString('time', true),
-    timezone: i.options.getString('timezone', true),
-    track: i.options.getString('track'),
+    time: args.time,
+    timezone: args.timezone,
+    track: args.track,
   });
   return i.reply(view(`✅ Daily topic prompts will go to <#${group.channelId}> at ${group.time} (${group.tz}).`, group, ctx));
 }

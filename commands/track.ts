@@ -1,28 +1,24 @@
 import { ApplicationCommandOptionType, MessageFlags } from 'discord.js';
-import { guildOnly, memberOf, type CommandModule } from '../src/discord/command.js';
+import { defineCommand, guildOnly, memberOf, TRACK_OPTION } from '../src/discord/command.js';
 
-export default {
+export default defineCommand({
   data: {
     name: 'track',
     description: 'Choose the language you study the roadmap in',
     options: [
       {
-        name: 'track',
+        name: TRACK_OPTION,
         description: 'Your language track',
         type: ApplicationCommandOptionType.String,
         required: true,
-        choices: [
-          { name: 'Python', value: 'python' },
-          { name: 'Node.js', value: 'node' },
-        ],
+        // choices: the curriculum's tracks, added when the commands are registered
       },
     ],
     ...guildOnly,
   },
-  async execute(i, ctx) {
-    const track = i.options.getString('track', true);
+  async execute(i, { track }, ctx) {
     await ctx.progress.setTrack(memberOf(i), track);
     const title = ctx.curriculum.track(track)?.title ?? track;
     return i.reply({ content: `Your track is now **${title}**. Topics you already finished still count; \`/next\` shows where you are on it.`, flags: MessageFlags.Ephemeral });
   },
-} as const satisfies CommandModule;
+});

@@ -1,9 +1,9 @@
 import { MessageFlags } from 'discord.js';
-import { guildOnly, memberOf, type CommandModule } from '../src/discord/command.js';
+import { defineCommand, guildOnly, memberOf } from '../src/discord/command.js';
 
-export default {
+export default defineCommand({
   data: { name: 'undo', description: 'Take back your last done or skip', ...guildOnly },
-  async execute(i, ctx) {
+  async execute(i, _args, ctx) {
     const result = await ctx.progress.undo(memberOf(i), i.id);
     const title = result.kind === 'ok' ? `**${result.topic?.title ?? result.topicId}**` : '';
     const content =
@@ -16,4 +16,4 @@ export default {
             : `↩️ ${title} is no longer skipped.`;
     return i.reply({ content, flags: MessageFlags.Ephemeral });
   },
-} as const satisfies CommandModule;
+});

@@ -24,7 +24,10 @@ describe('Dockerfile', () => {
 
   it('copies everything npm run build compiles', () => {
     const build = JSON.parse(readFileSync('tsconfig.build.json', 'utf8')) as { include: string[] };
-    for (const folder of build.include) expect(stages[0]).toContain(`COPY ${folder} ./${folder}`);
+    // Each COPY line: its sources, then where they go.
+    const copies = stages[0]!.split('\n').filter((l) => l.startsWith('COPY ')).map((l) => l.split(/\s+/).slice(1));
+    const copied = (path: string) => copies.some((parts) => parts.slice(0, -1).includes(path) && [`./${path}`, `./${path.split('/').slice(0, -1).join('/')}/`].includes(parts.at(-1)!));
+    for (const path of [...build.include, 'scripts/copy-assets.mjs']) expect(copied(path), `${path} is copied into the build stage`).toBe(true);
     expect(stages[1]).toContain('COPY curriculum ./curriculum');
   });
 

@@ -1,14 +1,26 @@
 import type { IndexInput } from './schema.js';
 import type { Module, Problem, Topic } from './types.js';
 
+export interface CheckOptions {
+  /**
+   * Report a prerequisite that is taught later than the topic needing it (module order in index.yaml,
+   * then topic order in the file). The shipped roadmap is taught in order, so there every prerequisite
+   * must come first. Off by default: the learning rules cope with a later prerequisite (the next topic
+   * is then simply found further on), and the small test curriculum relies on one (gamma needs delta).
+   */
+  prerequisitesInOrder?: boolean;
+}
+
 /**
  * Whole-curriculum rules that no single file can check: unique ids, known prerequisites,
- * prerequisites available on the same tracks, no cycles, and every track non-empty.
+ * prerequisites available on the same tracks, no cycles, every track non-empty and, when asked,
+ * prerequisites taught before the topics that need them.
  */
-export function checkCurriculum(index: IndexInput, modules: Module[]): Problem[] {
+export function checkCurriculum(index: IndexInput, modules: Module[], options: CheckOptions = {}): Problem[] {
   const problems: Problem[] = [];
   const where = new Map<string, { file: string; path: string }>();
   const topics = new Map<string, Topic>();
+  const moduleOf = new Map(modules.map((m) => [m.id, m]));
   const trackIds = new Set(index.tracks.map((t) => t.id));
 
   const claim = (id: string, file: string, path: string) => {
@@ -44,6 +56,10 @@ export function checkCurriculum(index: IndexInput, modules: Module[]): Problem[]
         const missing = topic.tracks.filter((t) => !required.tracks.includes(t));
         if (missing.length > 0) {
           problems.push({ file: module.file, path: `${path}.requires`, message: `prerequisite "${req}" is not on track ${missing.join(', ')}, so this topic could never be reached there` });
+        }
+        if (options.prerequisitesInOrder && required.order > topic.order) {
+          const later = moduleOf.get(required.moduleId);
+          problems.push({ file: module.file, path: `${path}.requires`, message: `prerequisite "${req}" is taught later (module ${required.moduleId}, file ${later?.file ?? '?'}); move it earlier or drop it` });
         }
       }
     });

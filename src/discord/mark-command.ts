@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType } from 'discord.js';
-import { guildOnly, memberOf, TOPIC_OPTION_MAX, type CommandModule } from './command.js';
+import { defineCommand, guildOnly, memberOf, TOPIC_OPTION_MAX, type CommandModule } from './command.js';
 import { replyWithOutcome, respondWithTopics } from './respond.js';
 
 /**
@@ -7,7 +7,7 @@ import { replyWithOutcome, respondWithTopics } from './respond.js';
  * (default: the member's current one) and a button of the same name on the topic card.
  */
 export function markCommand(action: 'done' | 'skip', description: string): CommandModule {
-  return {
+  return defineCommand({
     data: {
       name: action,
       description,
@@ -16,12 +16,12 @@ export function markCommand(action: 'done' | 'skip', description: string): Comma
       ],
       ...guildOnly,
     },
-    async execute(i, ctx) {
-      return replyWithOutcome(i, await ctx.progress[action](memberOf(i), i.options.getString('topic'), i.id));
+    async execute(i, { topic }, ctx) {
+      return replyWithOutcome(i, await ctx.progress[action](memberOf(i), topic ?? null, i.id));
     },
     autocomplete: respondWithTopics,
     buttons: {
       [action]: async (i, topicId, ctx) => replyWithOutcome(i, await ctx.progress[action](memberOf(i), topicId, i.id)),
     },
-  };
+  });
 }

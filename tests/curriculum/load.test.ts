@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CurriculumError, loadCurriculum } from '../../src/curriculum/load.js';
+import { checkCurriculum } from '../../src/curriculum/check.js';
+import { CurriculumError, formatProblem, loadCurriculum } from '../../src/curriculum/load.js';
 import { SMALL_CURRICULUM } from '../support/services.js';
 
 const copies: string[] = [];
@@ -94,6 +95,32 @@ describe('a broken curriculum is rejected with file, topic and reason', () => {
   it('a module file that does not exist', () => {
     const dir = brokenCopy('index.yaml', (t) => t.replace('b-more.yaml', 'c-missing.yaml'));
     expect(problemsOf(dir)).toMatch(/c-missing\.yaml: file not found/);
+  });
+});
+
+/** The problems the order rule finds in a curriculum folder, one formatted line each. */
+function orderProblemsOf(dir: string): string[] {
+  const c = loadCurriculum(dir);
+  const index = { id: c.id, version: c.version, title: c.title, tracks: c.tracks, modules: c.modules.map((m) => m.file) };
+  return checkCurriculum(index, c.modules, { prerequisitesInOrder: true }).map(formatProblem);
+}
+
+describe('a prerequisite taught later than the topic that needs it', () => {
+  it('is reported with the module and file that teach it, when the curriculum asks for order', () => {
+    const dir = brokenCopy('a-basics.yaml', (t) => t.replace('aliases: [old-alpha]', 'aliases: [old-alpha]\n    requires: [beta]'));
+    expect(orderProblemsOf(dir)).toContain(
+      '  a-basics.yaml: topics[0] (alpha).requires: prerequisite "beta" is taught later (module basics, file a-basics.yaml); move it earlier or drop it',
+    );
+  });
+
+  it('names the later module when the prerequisite sits in another file', () => {
+    expect(orderProblemsOf(SMALL_CURRICULUM)).toEqual([
+      '  a-basics.yaml: topics[1] (gamma).requires: prerequisite "delta" is taught later (module more, file b-more.yaml); move it earlier or drop it',
+    ]);
+  });
+
+  it('is allowed when the curriculum does not ask for order, as the learning rules cope with it', () => {
+    expect(loadCurriculum(SMALL_CURRICULUM).get('gamma')?.requires).toEqual(['delta']);
   });
 });
 

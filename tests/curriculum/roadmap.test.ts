@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkCurriculum } from '../../src/curriculum/check.js';
 import { curriculumJsonSchemas } from '../../src/curriculum/json-schema.js';
 import { loadCurriculum, readLock } from '../../src/curriculum/load.js';
 
@@ -8,9 +9,39 @@ const DIR = 'curriculum';
 const roadmap = loadCurriculum(DIR);
 
 describe('the shipped roadmap', () => {
-  it('holds at least 100 topics in at least 16 modules', () => {
-    expect(roadmap.topics.length).toBeGreaterThanOrEqual(100);
-    expect(roadmap.modules.length).toBeGreaterThanOrEqual(16);
+  it('holds at least 190 topics in at least 22 modules', () => {
+    expect(roadmap.topics.length).toBeGreaterThanOrEqual(190);
+    expect(roadmap.modules.length).toBeGreaterThanOrEqual(22);
+  });
+
+  it('offers at least 165 topics on each track', () => {
+    for (const track of roadmap.tracks) expect(roadmap.onTrack(track.id).length, track.id).toBeGreaterThanOrEqual(165);
+  });
+
+  it('asks at least two self-check questions after every topic', () => {
+    const short = roadmap.topics.filter((t) => t.check.length < 2).map((t) => `${t.moduleId}/${t.id}`);
+    expect(short).toEqual([]);
+  });
+
+  it('has at least 8 projects, each with acceptance criteria a peer can check', () => {
+    const projects = roadmap.topics.filter((t) => t.kind === 'project');
+    expect(projects.length).toBeGreaterThanOrEqual(8);
+    for (const project of projects) expect(project.acceptance?.length ?? 0, project.id).toBeGreaterThanOrEqual(3);
+  });
+
+  it('links every resource over https', () => {
+    const plain = roadmap.topics.flatMap((t) => t.resources.filter((r) => !r.url.startsWith('https://')).map((r) => `${t.id}: ${r.url}`));
+    expect(plain).toEqual([]);
+  });
+
+  it('teaches every prerequisite before the topics that need it', () => {
+    const index = { id: roadmap.id, version: roadmap.version, title: roadmap.title, tracks: roadmap.tracks, modules: roadmap.modules.map((m) => m.file) };
+    expect(checkCurriculum(index, roadmap.modules, { prerequisitesInOrder: true })).toEqual([]);
+  });
+
+  it('opens each track’s to-do API project only after that track’s frameworks', () => {
+    expect(roadmap.get('todo-api-project')).toMatchObject({ tracks: ['python'], requires: expect.arrayContaining(['drf-viewsets-and-routers', 'fastapi-intro']) });
+    expect(roadmap.get('node-todo-api-project')).toMatchObject({ tracks: ['node'], requires: expect.arrayContaining(['express-rest-api', 'nestjs-intro']) });
   });
 
   it('has a python and a node track, each with its own language and framework topics', () => {

@@ -25,6 +25,17 @@ describe('npm run deploy', () => {
     expect(stdout).toContain('/leaderboard');
   });
 
+  it('offers the curriculum’s tracks as the choices of every track option', async () => {
+    await deploy({ DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_GUILD_ID: GUILD, CURRICULUM_DIR: 'tests/fixtures/curriculum-small' });
+    const put = world.standin.calls.findLast((c) => c.method === 'PUT' && c.path === `/applications/${APPLICATION_ID}/guilds/${GUILD}/commands`);
+    type Option = { name: string; choices?: unknown; options?: Option[] };
+    const track = put?.body.find((c: { name: string }) => c.name === 'track') as { options: Option[] };
+    const setup = (put?.body.find((c: { name: string }) => c.name === 'studygroup') as { options: Option[] }).options.find((o) => o.name === 'setup')!;
+    const choices = [{ name: 'Python', value: 'python' }, { name: 'Node.js', value: 'node' }];
+    expect(track.options[0]!.choices).toEqual(choices);
+    expect(setup.options!.find((o) => o.name === 'track')!.choices).toEqual(choices);
+  });
+
   it('registers globally, reading the application id with the token, when neither id is set', async () => {
     const { stdout } = await deploy({});
     expect(world.standin.calls.some((c) => c.method === 'GET' && c.path === '/applications/@me')).toBe(true);

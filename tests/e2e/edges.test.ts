@@ -8,6 +8,20 @@ beforeAll(async () => {
 });
 afterAll(async () => world?.stop());
 
+describe('a member whose Discord app holds an older version of a command', () => {
+  it('is asked to run it again when an option has a value the command no longer offers', async () => {
+    const reply = await world.member('400000000000000210').run('leaderboard', { period: 'year' }).reply();
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toContain('This command was just updated');
+  });
+
+  it('is asked to run it again when an option arrives with another type', async () => {
+    const reply = await world.member('400000000000000211').run('done', { topic: { user: '400000000000000212' } }).reply();
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toContain('This command was just updated');
+  });
+});
+
 describe('edges of the learning loop', () => {
   it('a member who finished everything is told so by /next, /done and /skip', async () => {
     const member = world.member('400000000000000201');
