@@ -1,4 +1,5 @@
 import { ApplicationCommandOptionType, ChannelType, MessageFlags, PermissionFlagsBits, Routes, type AutocompleteInteraction } from 'discord.js';
+import { answer } from '../src/discord/answer.js';
 import type { AppContext } from '../src/context.js';
 import { defineCommand, guildOnly, memberOf, type GuildButton, type GuildChatInput } from '../src/discord/command.js';
 import type { ArgsOf } from '../src/discord/options.js';
@@ -53,7 +54,7 @@ export default defineCommand({
       const content = going
         ? `✋ You're coming to **${meetup.title}** (${count} going). I'll remind you 24 h and 1 h before and at the start. Press again to change your mind.`
         : `You're no longer on the list for **${meetup.title}** (${count} going).`;
-      return i.reply({ content, flags: MessageFlags.Ephemeral });
+      return answer(i, { content, flags: MessageFlags.Ephemeral });
     },
   },
 });
@@ -71,11 +72,11 @@ async function create(i: GuildChatInput, args: Extract<Args, { subcommand: 'crea
     channelId,
     createdBy: i.user.id,
   });
-  await i.reply(meetupAnnouncement(meetup));
+  await answer(i, meetupAnnouncement(meetup));
   const notes = [`Reminders planned: ${reminders.length ? reminders.map((r) => (r === 'start' ? 'at the start' : `${r} before`)).join(', ') : 'none (it starts too soon)'}.`];
   if (botMay(i.guild, PermissionFlagsBits.ManageEvents)) notes.push(await scheduledEvent(i, ctx, meetup));
   else notes.push('Give me the **Manage Events** permission and I will also create a Discord event for meetups.');
-  await i.followUp({ content: notes.join('\n'), flags: MessageFlags.Ephemeral });
+  await answer(i, { content: notes.join('\n'), flags: MessageFlags.Ephemeral });
 }
 
 /** A Discord scheduled event beside the meetup, so it shows in the server's Events list. */
@@ -105,11 +106,11 @@ async function list(i: GuildChatInput, ctx: AppContext) {
   const content = upcoming.length
     ? upcoming.map((m) => `• **${m.title}** — ${timestamp(m.startMs)} (${timestamp(m.startMs, 'R')}) in <#${m.channelId}>`).join('\n')
     : 'No meetups planned. An admin can plan one with `/meetup create`.';
-  return i.reply({ content: clip(content, 2000), flags: MessageFlags.Ephemeral });
+  return answer(i, { content: clip(content, 2000), flags: MessageFlags.Ephemeral });
 }
 
 async function cancel(i: GuildChatInput, args: Extract<Args, { subcommand: 'cancel' }>, ctx: AppContext) {
   const meetup = await ctx.meetups.cancel(i.guildId, args.meetup.trim());
   if (meetup.eventId) await i.client.rest.delete(Routes.guildScheduledEvent(i.guildId, meetup.eventId)).catch(() => undefined);
-  return i.reply({ content: `🗑️ Cancelled **${meetup.title}** (${timestamp(meetup.startMs)}). Its reminders will not be sent.`, flags: MessageFlags.Ephemeral });
+  return answer(i, { content: `🗑️ Cancelled **${meetup.title}** (${timestamp(meetup.startMs)}). Its reminders will not be sent.`, flags: MessageFlags.Ephemeral });
 }

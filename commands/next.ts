@@ -1,4 +1,5 @@
 import { MessageFlags } from 'discord.js';
+import { answer } from '../src/discord/answer.js';
 import type { AppContext } from '../src/context.js';
 import { defineCommand, guildOnly, memberOf, type GuildButton, type GuildChatInput } from '../src/discord/command.js';
 import { topicButtons, topicEmbed } from '../src/discord/render/topic.js';
@@ -14,9 +15,9 @@ async function showNext(i: GuildChatInput | GuildButton, ctx: AppContext) {
   const { track, topic } = await ctx.progress.next(memberOf(i));
   const trackTitle = ctx.curriculum.track(track)?.title ?? track;
   if (!topic) {
-    return i.reply({ content: `🏁 You have finished every topic on the ${trackTitle} track. Try \`/track\` for another one, or \`/progress\` to look back.`, flags: MessageFlags.Ephemeral });
+    return answer(i, { content: `🏁 You have finished every topic on the ${trackTitle} track. Try \`/track\` for another one, or \`/progress\` to look back.`, flags: MessageFlags.Ephemeral });
   }
-  return i.reply({
+  return answer(i, {
     content: `Your next topic on the **${trackTitle}** track:`,
     embeds: [topicEmbed(topic, ctx.curriculum)],
     components: [topicButtons(topic)],

@@ -1,4 +1,5 @@
 import { ApplicationCommandOptionType, MessageFlags } from 'discord.js';
+import { answer } from '../src/discord/answer.js';
 import { defineCommand, guildOnly } from '../src/discord/command.js';
 import { progressEmbed } from '../src/discord/render/progress.js';
 import { UserError } from '../src/errors.js';
@@ -17,9 +18,9 @@ export default defineCommand({
     const self = target.id === i.user.id;
     if (!report.started) {
       const content = self ? 'You have not started yet. `/next` shows your first topic.' : `<@${target.id}> has not marked any topic yet.`;
-      return i.reply({ content, flags: MessageFlags.Ephemeral });
+      return answer(i, { content, flags: MessageFlags.Ephemeral });
     }
     const trackTitle = ctx.curriculum.track(report.track)?.title ?? report.track;
-    return i.reply({ embeds: [progressEmbed(target.id, report, trackTitle)], flags: MessageFlags.Ephemeral });
+    return answer(i, { embeds: [progressEmbed(target.id, report, trackTitle)], flags: MessageFlags.Ephemeral });
   },
 });

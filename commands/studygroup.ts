@@ -1,4 +1,5 @@
 import { ApplicationCommandOptionType, ChannelType, EmbedBuilder, MessageFlags, PermissionFlagsBits, type AutocompleteInteraction } from 'discord.js';
+import { answer } from '../src/discord/answer.js';
 import { defineCommand, guildOnly, TRACK_OPTION, type GuildChatInput } from '../src/discord/command.js';
 import type { ArgsOf } from '../src/discord/options.js';
 import { missingInChannel, requireManageServer } from '../src/discord/permissions.js';
@@ -42,13 +43,13 @@ export default defineCommand({
       case 'setup':
         return setup(i, args, ctx);
       case 'pause':
-        return i.reply(view('⏸️ Study group paused. `/studygroup resume` starts it again.', await ctx.groups.pause(i.guildId), ctx));
+        return answer(i, view('⏸️ Study group paused. `/studygroup resume` starts it again.', await ctx.groups.pause(i.guildId), ctx));
       case 'resume':
-        return i.reply(view('▶️ Study group resumed.', await ctx.groups.resume(i.guildId), ctx));
+        return answer(i, view('▶️ Study group resumed.', await ctx.groups.resume(i.guildId), ctx));
       default: {
         const group = await ctx.groups.show(i.guildId);
         if (!group) throw new UserError('This server has no study group yet. Start one with `/studygroup setup`.');
-        return i.reply(view('Study group settings', group, ctx));
+        return answer(i, view('Study group settings', group, ctx));
       }
     }
   },
@@ -69,7 +70,7 @@ async function setup(i: GuildChatInput, args: Extract<ArgsOf<typeof data>, { sub
     timezone: args.timezone,
     track: args.track,
   });
-  return i.reply(view(`✅ Daily topic prompts will go to <#${group.channelId}> at ${group.time} (${group.tz}).`, group, ctx));
+  return answer(i, view(`✅ Daily topic prompts will go to <#${group.channelId}> at ${group.time} (${group.tz}).`, group, ctx));
 }
 
 function view(headline: string, group: GroupView, ctx: AppContext) {

@@ -1,4 +1,5 @@
 import { ApplicationCommandOptionType, MessageFlags } from 'discord.js';
+import { answer } from '../src/discord/answer.js';
 import { defineCommand, guildOnly, memberOf, TRACK_OPTION } from '../src/discord/command.js';
 
 export default defineCommand({
@@ -19,6 +20,6 @@ export default defineCommand({
   async execute(i, { track }, ctx) {
     await ctx.progress.setTrack(memberOf(i), track);
     const title = ctx.curriculum.track(track)?.title ?? track;
-    return i.reply({ content: `Your track is now **${title}**. Topics you already finished still count; \`/next\` shows where you are on it.`, flags: MessageFlags.Ephemeral });
+    return answer(i, { content: `Your track is now **${title}**. Topics you already finished still count; \`/next\` shows where you are on it.`, flags: MessageFlags.Ephemeral });
   },
 });

@@ -1,4 +1,5 @@
 import { MessageFlags } from 'discord.js';
+import { answer } from '../src/discord/answer.js';
 import { defineCommand, guildOnly, memberOf } from '../src/discord/command.js';
 
 export default defineCommand({
@@ -14,6 +15,6 @@ export default defineCommand({
           : result.action === 'done'
             ? `↩️ ${title} is open again; ${result.points} points and the streak it earned are taken back.`
             : `↩️ ${title} is no longer skipped.`;
-    return i.reply({ content, flags: MessageFlags.Ephemeral });
+    return answer(i, { content, flags: MessageFlags.Ephemeral });
   },
 });

@@ -1,4 +1,5 @@
 import type { AutocompleteInteraction } from 'discord.js';
+import { answer } from './answer.js';
 import type { AppContext } from '../context.js';
 import type { Outcome } from '../progress/progress-service.js';
 import type { GuildButton, GuildChatInput } from './command.js';
@@ -15,10 +16,10 @@ import { celebration, nextButtonRow, privateOutcome } from './render/outcome.js'
  */
 export async function replyWithOutcome(i: GuildChatInput | GuildButton, outcome: Outcome): Promise<void> {
   if (outcome.kind === 'recorded' && outcome.action === 'done') {
-    await i.reply({ content: celebration(i.user.id, outcome), components: [nextButtonRow()] });
+    await answer(i, { content: celebration(i.user.id, outcome), components: [nextButtonRow()] });
     return;
   }
-  await i.reply(privateOutcome(outcome));
+  await answer(i, privateOutcome(outcome));
 }
 
 /** Topic choices for autocomplete: any part of a title or id, at most Discord's 25. */

@@ -2,15 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
 import type { AppContext } from '../context.js';
 import type { Metrics } from '../http/metrics.js';
-import { StoreUnavailableError, UserError } from '../errors.js';
+import { StoreUnavailableError, UserError, WriteInDoubtError } from '../errors.js';
+import { answer, deferWhenSlow } from './answer.js';
 import { parseButtonId } from './buttons.js';
 import { Cooldown } from './cooldown.js';
 import type { CommandModule, GuildButton, GuildChatInput } from './command.js';
 
-type Outcome = 'ok' | 'user-error' | 'store-unavailable' | 'error' | 'rejected' | 'cooldown';
+type Outcome = 'ok' | 'user-error' | 'store-unavailable' | 'write-in-doubt' | 'error' | 'rejected' | 'cooldown';
 
 export const MESSAGES = {
   storeDown: 'The study store is unavailable right now; try again shortly. Nothing was changed.',
+  inDoubt:
+    'I sent this to the study store, but it has not answered, so I cannot tell yet whether it was saved. Check with `/progress` (admins: `/studygroup show` or `/meetup list`) in a minute before trying again.',
   notInGuild: 'Syllabot works inside a server: use its commands in a channel of your study server.',
   stopping: 'Syllabot is restarting; try again in a few seconds.',
   staleButton: 'This button is from an older version of Syllabot. Run the command again for a fresh one.',
@@ -22,6 +25,9 @@ export const MESSAGES = {
  * ephemeral reply, anything else is logged with a reference the member can quote), one log line per
  * interaction, and the in-flight count that lets shutdown finish work before closing.
  */
+/** An interaction not answered by then is deferred, well inside Discord's 3-second window. */
+export const DEFER_AFTER_MS = 1_500;
+
 export function createRouter(commands: CommandModule[], ctx: AppContext, metrics?: Metrics) {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   const buttons = new Map(commands.flatMap((c) => Object.entries(c.buttons ?? {})));
@@ -73,11 +79,21 @@ export function createRouter(commands: CommandModule[], ctx: AppContext, metrics
         await answerError(i, `Easy there! Try again in ${Math.ceil(wait / 1000)} s.`);
         return;
       }
-      name = await dispatch(i);
+      const stopTimer = i.isRepliable() ? deferWhenSlow(i, DEFER_AFTER_MS) : () => undefined;
+      try {
+        name = await dispatch(i);
+      } finally {
+        stopTimer();
+      }
     } catch (error) {
       if (error instanceof UserError) {
         outcome = 'user-error';
         await answerError(i, error.message);
+      } else if (error instanceof WriteInDoubtError) {
+        outcome = 'write-in-doubt';
+        metrics?.redisErrors.inc();
+        ctx.log.warn({ interactionId: i.id, err: error.cause }, 'redis write in doubt');
+        await answerError(i, MESSAGES.inDoubt);
       } else if (error instanceof StoreUnavailableError) {
         outcome = 'store-unavailable';
         metrics?.redisErrors.inc();
@@ -104,9 +120,7 @@ export function createRouter(commands: CommandModule[], ctx: AppContext, metrics
         if (!i.responded) await i.respond([]);
         return;
       }
-      const repliable = i as RepliableInteraction;
-      if (repliable.replied || repliable.deferred) await repliable.followUp({ content, flags: MessageFlags.Ephemeral });
-      else await repliable.reply({ content, flags: MessageFlags.Ephemeral });
+      await answer(i as RepliableInteraction, { content, flags: MessageFlags.Ephemeral });
     } catch (error) {
       ctx.log.warn({ interactionId: i.id, err: error }, 'could not answer the interaction');
     }

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { exec, guard } from '../store/guard.js';
+import { exec, guard, guardWrite } from '../store/guard.js';
 import type { Keys } from '../store/keys.js';
 
 export interface GroupSettings {
@@ -44,13 +44,14 @@ export class GroupStore {
         .multi()
         .hset(this.keys.group(s.guildId), { channelId: s.channelId, time: s.time, tz: s.tz, track: s.track, paused: '0' })
         .hdel(this.keys.group(s.guildId), 'pauseReason'),
+      { write: true },
     );
   }
 
   async setPaused(guildId: string, reason: string | undefined): Promise<void> {
     const key = this.keys.group(guildId);
-    if (reason === undefined) await exec(this.redis.multi().hset(key, 'paused', '0').hdel(key, 'pauseReason'));
-    else await guard(this.redis.hset(key, { paused: '1', pauseReason: reason }));
+    if (reason === undefined) await exec(this.redis.multi().hset(key, 'paused', '0').hdel(key, 'pauseReason'), { write: true });
+    else await guardWrite(this.redis.hset(key, { paused: '1', pauseReason: reason }));
   }
 
   async setCursor(guildId: string, topicId: string): Promise<void> {

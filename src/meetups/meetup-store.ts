@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { exec, guard } from '../store/guard.js';
+import { exec, guard, guardWrite } from '../store/guard.js';
 import type { Keys } from '../store/keys.js';
 
 export interface Meetup {
@@ -24,7 +24,7 @@ export class MeetupStore {
   async create(m: Meetup): Promise<boolean> {
     const k = this.keys;
     const fields = { title: m.title, startMs: m.startMs, minutes: m.minutes, channelId: m.channelId, createdBy: m.createdBy, ...(m.eventId ? { eventId: m.eventId } : {}) };
-    const stored = await guard(this.redis.syllabotMeetupCreate(k.meetup(m.guildId, m.id), k.meetups(m.guildId), m.id, m.startMs, ...Object.entries(fields).flat()));
+    const stored = await guardWrite(this.redis.syllabotMeetupCreate(k.meetup(m.guildId, m.id), k.meetups(m.guildId), m.id, m.startMs, ...Object.entries(fields).flat()));
     return stored === 1;
   }
 
@@ -40,7 +40,7 @@ export class MeetupStore {
 
   /** Records the Discord event's id, unless the meetup was cancelled meanwhile. */
   async setEventId(guildId: string, id: string, eventId: string): Promise<boolean> {
-    return (await guard(this.redis.syllabotHsetExisting(this.keys.meetup(guildId, id), 'eventId', eventId))) === 1;
+    return (await guardWrite(this.redis.syllabotHsetExisting(this.keys.meetup(guildId, id), 'eventId', eventId))) === 1;
   }
 
   /** Meetups that have not ended yet, soonest first. */
@@ -52,12 +52,12 @@ export class MeetupStore {
 
   async delete(guildId: string, id: string): Promise<void> {
     const k = this.keys;
-    await exec(this.redis.multi().del(k.meetup(guildId, id), k.meetupRsvp(guildId, id)).zrem(k.meetups(guildId), id));
+    await exec(this.redis.multi().del(k.meetup(guildId, id), k.meetupRsvp(guildId, id)).zrem(k.meetups(guildId), id), { write: true });
   }
 
   /** Adds or removes a member's RSVP in one script; undefined when the meetup no longer exists. */
   async toggleRsvp(guildId: string, id: string, userId: string): Promise<{ going: boolean; count: number } | undefined> {
-    const [going, count] = await guard(this.redis.syllabotRsvpToggle(this.keys.meetup(guildId, id), this.keys.meetupRsvp(guildId, id), userId));
+    const [going, count] = await guardWrite(this.redis.syllabotRsvpToggle(this.keys.meetup(guildId, id), this.keys.meetupRsvp(guildId, id), userId));
     return going === -1 ? undefined : { going: going === 1, count: count! };
   }
 

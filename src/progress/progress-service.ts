@@ -1,9 +1,9 @@
 import type { Clock } from '../clock.js';
 import type { Curriculum } from '../curriculum/curriculum.js';
 import type { Module, Topic } from '../curriculum/types.js';
-import { UserError } from '../errors.js';
+import { UserError, WriteInDoubtError } from '../errors.js';
 import { echo } from '../text.js';
-import type { MemberRef, ProgressStore } from '../store/progress-store.js';
+import type { MemberRef, ProgressStore, WriteResult } from '../store/progress-store.js';
 import { closedTopics, trackOf } from './member-state.js';
 import { pickNext } from './next-topic.js';
 import { periodsAt, type PeriodName } from './periods.js';
@@ -42,6 +42,12 @@ export interface ProgressReport {
 /** A write decided on a read that another change overtook is decided again, this many times. */
 const ATTEMPTS = 4;
 
+/**
+ * How long a write that got no answer is waited for before the member is told its outcome is
+ * unknown. The router has deferred the interaction by then, and Discord allows 15 minutes.
+ */
+export const IN_DOUBT_WAIT_MS = 60_000;
+
 const UTC = 'UTC';
 
 /**
@@ -76,7 +82,7 @@ export class ProgressService {
       if (read.seen) return { kind: 'replay' };
       const entry = read.lastEntry === undefined ? undefined : decodeUndo(read.lastEntry);
       if (!entry) return { kind: 'empty' };
-      const result = await this.store.applyUndo(m, read.member.version, read.lastEntry!, decideUndo(read.member, entry), interactionId);
+      const result = await this.settle(m, interactionId, () => this.store.applyUndo(m, read.member.version, read.lastEntry!, decideUndo(read.member, entry), interactionId));
       if (result === 'replay') return { kind: 'replay' };
       if (result === 'ok') return { kind: 'ok', action: entry.action, topicId: entry.topicId, topic: this.curriculum.get(entry.topicId), points: entry.points };
     }
@@ -130,6 +136,24 @@ export class ProgressService {
     return topic;
   }
 
+  /**
+   * Runs a learning write. If it got no answer (Redis stalled, or the connection dropped with the
+   * write in flight), it waits for the truth: the script marks the interaction as seen together with
+   * the change, so seen means applied ('ok') and not seen means nothing was written ('stale': decide
+   * again on a fresh read). If Redis stays silent, the doubt goes to the router, which never says
+   * "nothing was changed".
+   */
+  private async settle(m: MemberRef, interactionId: string, write: () => Promise<WriteResult>): Promise<WriteResult> {
+    try {
+      return await write();
+    } catch (error) {
+      if (!(error instanceof WriteInDoubtError)) throw error;
+      const applied = await this.store.applied(m, interactionId, IN_DOUBT_WAIT_MS);
+      if (applied === undefined) throw error;
+      return applied ? 'ok' : 'stale';
+    }
+  }
+
   private async mark(m: MemberRef, action: 'done' | 'skip', topicId: string | null, interactionId: string): Promise<Outcome> {
     const named = topicId ? this.topic(topicId) : undefined;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -144,7 +168,7 @@ export class ProgressService {
         case 'already':
           return decision;
       }
-      const result = await this.store.applyMark(m, read.member.version, decision.change, interactionId);
+      const result = await this.settle(m, interactionId, () => this.store.applyMark(m, read.member.version, decision.change, interactionId));
       if (result === 'replay') return { kind: 'replay' };
       if (result === 'ok') {
         const { change } = decision;

@@ -3,7 +3,7 @@ import type { MemberState } from '../progress/member-state.js';
 import type { PeriodName, Periods } from '../progress/periods.js';
 import type { MarkChange, UndoChange } from '../progress/rules.js';
 import { encodeUndo } from '../progress/undo-entry.js';
-import { exec, guard } from './guard.js';
+import { exec, guard, guardWrite } from './guard.js';
 import { BOARD_TTL_SECONDS, SEEN_TTL_SECONDS, UNDO_DEPTH, type Keys } from './keys.js';
 
 export interface MemberRef {
@@ -59,7 +59,7 @@ export class ProgressStore {
   async applyMark(m: MemberRef, version: number, change: MarkChange, interactionId: string): Promise<WriteResult> {
     const k = this.keys;
     const { undo } = change;
-    return guard(
+    return guardWrite(
       this.redis.syllabotMark(
         k.member(m.guildId, m.userId),
         k.memberTopics(m.guildId, m.userId),
@@ -92,7 +92,7 @@ export class ProgressStore {
   /** Applies a decided undo, unless the member or their log changed since the read. */
   async applyUndo(m: MemberRef, version: number, entry: string, change: UndoChange, interactionId: string): Promise<WriteResult> {
     const k = this.keys;
-    return guard(
+    return guardWrite(
       this.redis.syllabotUndo(
         k.member(m.guildId, m.userId),
         k.memberTopics(m.guildId, m.userId),
@@ -117,6 +117,24 @@ export class ProgressStore {
         SEEN_TTL_SECONDS,
       ),
     );
+  }
+
+  /**
+   * Whether a write for this interaction was applied, asked on the same connection as the write
+   * (so Redis answers only after it has run the write, if the write reached it). Asks again until
+   * Redis answers or `waitMs` has passed; undefined when it never did.
+   */
+  async applied(m: MemberRef, interactionId: string, waitMs: number): Promise<boolean | undefined> {
+    // Waiting on I/O, not domain time: measured on the monotonic clock, not the injected one.
+    const deadline = performance.now() + waitMs;
+    do {
+      try {
+        return (await this.redis.exists(this.keys.interactionSeen(m.guildId, interactionId))) === 1;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    } while (performance.now() < deadline);
+    return undefined;
   }
 
   /** The guild's study-group zone, when it has one. */
@@ -144,7 +162,7 @@ export class ProgressStore {
   /** Sets the member's track; the version moves so a decision made on the old track is made again. */
   async setTrack(m: MemberRef, track: string): Promise<void> {
     const key = this.keys.member(m.guildId, m.userId);
-    await exec(this.redis.multi().hset(key, 'track', track).hincrby(key, 'v', 1));
+    await exec(this.redis.multi().hset(key, 'track', track).hincrby(key, 'v', 1), { write: true });
   }
 
   private boardKey(guildId: string, period: PeriodName, periods: Periods): string {

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { jobId, type Job } from '../scheduler/job.js';
-import { guard } from './guard.js';
+import { guard, guardWrite } from './guard.js';
 import type { Keys } from './keys.js';
 
 export interface ClaimedJob {
@@ -17,11 +17,11 @@ export class ScheduleStore {
 
   /** Queues jobs (or moves them) in one ZADD. */
   async schedule(...entries: Array<[job: Job, dueMs: number]>): Promise<void> {
-    if (entries.length) await guard(this.redis.zadd(this.keys.schedDue(), ...entries.flatMap(([job, dueMs]) => [dueMs, jobId(job)])));
+    if (entries.length) await guardWrite(this.redis.zadd(this.keys.schedDue(), ...entries.flatMap(([job, dueMs]) => [dueMs, jobId(job)])));
   }
 
   async cancel(...jobs: Job[]): Promise<void> {
-    if (jobs.length) await guard(this.redis.zrem(this.keys.schedDue(), ...jobs.map(jobId)));
+    if (jobs.length) await guardWrite(this.redis.zrem(this.keys.schedDue(), ...jobs.map(jobId)));
   }
 
   async dueAt(job: Job): Promise<number | undefined> {

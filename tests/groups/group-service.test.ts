@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StoreUnavailableError } from '../../src/errors.js';
+import { StoreUnavailableError, WriteInDoubtError } from '../../src/errors.js';
 import { dailyJob, recapJob } from '../../src/scheduler/job.js';
 import { crashWorld } from '../support/crash.js';
 
@@ -18,7 +18,7 @@ async function crashDuring(killAt: number, prepare: (w: World) => Promise<void>,
   const outcome = await change(w).then(
     () => 'done',
     (error: unknown) => {
-      if (!(error instanceof StoreUnavailableError)) throw error;
+      if (!(error instanceof StoreUnavailableError || error instanceof WriteInDoubtError)) throw error;
       return 'failed';
     },
   );
