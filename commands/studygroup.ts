@@ -3,7 +3,7 @@ import { answer } from '../src/discord/answer.js';
 import { defineCommand, guildOnly, TRACK_OPTION, type GuildChatInput } from '../src/discord/command.js';
 import type { ArgsOf } from '../src/discord/options.js';
 import { missingInChannel, requireManageServer } from '../src/discord/permissions.js';
-import { COLOUR } from '../src/discord/render/common.js';
+import { clip, COLOUR } from '../src/discord/render/common.js';
 import { timestamp } from '../src/discord/render/scheduled.js';
 import type { AppContext } from '../src/context.js';
 import type { GroupView } from '../src/groups/group-service.js';
@@ -49,7 +49,7 @@ export default defineCommand({
       default: {
         const group = await ctx.groups.show(i.guildId);
         if (!group) throw new UserError('This server has no study group yet. Start one with `/studygroup setup`.');
-        return answer(i, view('Study group settings', group, ctx));
+        return answer(i, view('Your study group:', group, ctx));
       }
     }
   },
@@ -70,13 +70,15 @@ async function setup(i: GuildChatInput, args: Extract<ArgsOf<typeof data>, { sub
     timezone: args.timezone,
     track: args.track,
   });
-  return answer(i, view(`✅ Daily topic prompts will go to <#${group.channelId}> at ${group.time} (${group.tz}).`, group, ctx));
+  const headline = `✅ Daily topic prompts will go to <#${group.channelId}> at ${group.time} (${group.tz}).`;
+  return answer(i, view(group.note ? `${headline}\n${group.note}` : headline, group, ctx));
 }
 
+/** The headline goes in the message text, where Discord renders channel mentions (it does not in embed titles). */
 function view(headline: string, group: GroupView, ctx: AppContext) {
   const embed = new EmbedBuilder()
     .setColor(group.paused ? COLOUR.muted : COLOUR.success)
-    .setTitle(headline.slice(0, 256))
+    .setTitle('Study group settings')
     .addFields(
       { name: 'Channel', value: `<#${group.channelId}>`, inline: true },
       { name: 'Time', value: `${group.time} ${group.tz}`, inline: true },
@@ -84,5 +86,5 @@ function view(headline: string, group: GroupView, ctx: AppContext) {
       { name: 'Next post', value: group.nextPostMs ? `${timestamp(group.nextPostMs)} (${timestamp(group.nextPostMs, 'R')})` : '—', inline: true },
       { name: 'Status', value: group.paused ? `Paused: ${group.pauseReason ?? 'no reason given'}` : 'Running', inline: true },
     );
-  return { embeds: [embed], flags: MessageFlags.Ephemeral } as const;
+  return { content: clip(headline, 2000), embeds: [embed], flags: MessageFlags.Ephemeral } as const;
 }

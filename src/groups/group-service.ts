@@ -4,13 +4,16 @@ import { UserError } from '../errors.js';
 import { echo } from '../text.js';
 import { dailyJob, recapJob } from '../scheduler/job.js';
 import { RECAP_DAYS, RECAP_TIME } from '../scheduler/jobs/weekly-recap.js';
-import { isValidZone, nextOccurrence, parseLocalTime } from '../scheduler/occurrence.js';
+import { nextOccurrence, parseLocalTime } from '../scheduler/occurrence.js';
+import { readZone } from '../scheduler/zones.js';
 import type { ScheduleStore } from '../store/schedule-store.js';
 import type { GroupSettings, GroupStore } from './group-store.js';
 
 export interface GroupView extends GroupSettings {
   /** When the next daily prompt is due (ms), unless paused */
   nextPostMs?: number;
+  /** Something the admin should know about what was saved (a time zone read as another name) */
+  note?: string;
 }
 
 /**
@@ -33,15 +36,16 @@ export class GroupService {
   async setup(guildId: string, input: { channelId: string; time: string; timezone: string; track?: string | null }): Promise<GroupView> {
     const time = parseLocalTime(input.time);
     if (!time) throw new UserError(`\`${echo(input.time)}\` is not a time of day. Use 24-hour HH:MM, like \`09:00\` or \`18:30\`.`);
-    const tz = input.timezone.trim();
-    if (!isValidZone(tz)) throw new UserError(`\`${echo(tz)}\` is not a time zone I know. Use an IANA name like \`Europe/Berlin\` or \`America/New_York\`; start typing to see the list.`);
+    const zone = readZone(echo(input.timezone), this.clock.now());
+    if ('error' in zone) throw new UserError(zone.error);
+    const tz = zone.zone;
     const track = input.track ?? this.curriculum.defaultTrack;
     if (!this.curriculum.track(track)) throw new UserError(`There is no track called \`${echo(track)}\`.`);
     const hhmm = `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
     const settings = { guildId, channelId: input.channelId, time: hhmm, tz, track };
     const nextPostMs = await this.queueJobs(settings);
     await this.store.save(settings);
-    return { ...settings, paused: false, nextPostMs };
+    return { ...settings, paused: false, nextPostMs, note: zone.note };
   }
 
   async show(guildId: string): Promise<GroupView | undefined> {

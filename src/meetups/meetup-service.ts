@@ -47,8 +47,9 @@ export class MeetupService {
     if (!channelId) throw new UserError('Name a `channel`, or set up the study group first with `/studygroup setup`.');
     const zone = group?.tz ?? 'UTC';
     const now = this.clock.now();
-    const startMs = parseWhen(input.when, zone, now);
-    if (startMs === undefined) throw new UserError(`I could not read \`${echo(input.when)}\` as a time. Try \`2026-12-01 18:30\`, \`tomorrow 18:00\` or \`friday 7pm\` (${zone} time).`);
+    const when = parseWhen(input.when, zone, now);
+    if ('error' in when) throw new UserError(`${when.error} Try \`2026-12-01 18:30\`, \`tomorrow 18:00\`, \`friday 7pm\` (${zone} time) or add a zone: \`2026-12-01 18:30 UTC\`.`);
+    const startMs = when.ms;
     if (startMs <= now) throw new UserError(`That time is in the past (<t:${Math.floor(startMs / 1000)}:F>). Pick a time that is still to come.`);
     const minutes = input.minutes ?? 60;
     if (!Number.isInteger(minutes) || minutes < 15 || minutes > 720) throw new UserError('A meetup lasts 15 to 720 minutes.');

@@ -11,10 +11,6 @@ export function parseLocalTime(text: string): LocalTime | undefined {
   return match ? { hour: Number(match[1]), minute: Number(match[2]) } : undefined;
 }
 
-export function isValidZone(zone: string): boolean {
-  return zone.length <= 64 && DateTime.local().setZone(zone).isValid;
-}
-
 /**
  * The first instant strictly after `afterMs` at which the wall clock in `zone` reads `time`,
  * on one of `weekdays` (1 = Monday … 7 = Sunday; default every day). Computed on the calendar, never

@@ -30,7 +30,8 @@ describe('/studygroup', () => {
   it('setup names the channel and shows the next post as a Discord timestamp, then the prompt arrives at that minute', async () => {
     const reply = await setup();
     expect(reply.ephemeral).toBe(true);
-    expect(reply.embeds[0]!.title).toContain(`<#${CHANNEL}>`);
+    expect(reply.content).toContain(`<#${CHANNEL}>`);
+    expect(reply.embeds[0]!.title).not.toMatch(/<#\d+>/); // Discord does not render mentions in titles
     const next = Math.floor(berlin('2026-11-24T09:00') / 1000);
     expect(reply.embeds[0]!.fields!.find((f) => f.name === 'Next post')!.value).toBe(`<t:${next}:F> (<t:${next}:R>)`);
 
