@@ -5,7 +5,6 @@ import type { GroupStore } from '../groups/group-store.js';
 import type { ReminderStage } from '../scheduler/poster.js';
 import { meetupJob, type Job } from '../scheduler/job.js';
 import type { ScheduleStore } from '../store/schedule-store.js';
-import { echo } from '../text.js';
 import type { Meetup, MeetupStore } from './meetup-store.js';
 import { parseWhen } from './when.js';
 
