@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { loadCurriculum } from './curriculum/load.js';
 import { createClient } from './discord/client.js';
+import { guardPackets } from './discord/packet-guard.js';
 import { DiscordPoster } from './discord/poster.js';
 import { createRouter } from './discord/router.js';
 import { GroupService } from './groups/group-service.js';
@@ -80,6 +81,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   const router = createRouter(commands, ctx, metrics);
   const client = createClient(config);
+  guardPackets(client, log);
   const poster = new DiscordPoster(client, log);
   const scheduler = new Scheduler(
     scheduleStore,
@@ -101,24 +103,32 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       resolve();
     }),
   );
+  // Before logging in: a busy HEALTH_PORT stops the start here, before "ready" is logged. /readyz
+  // answers 503 (gateway: false) until the client is ready.
+  let health: HealthServer;
+  try {
+    health = await startHealthServer(
+      { host: config.HEALTH_HOST, port: config.HEALTH_PORT },
+      async () => ({ gateway: client.isReady(), redis: redis.status === 'ready' && (await redis.ping().catch(() => '')) === 'PONG' }),
+      metrics,
+    );
+  } catch (error) {
+    redis.disconnect();
+    throw error;
+  }
   try {
     await client.login(config.DISCORD_TOKEN);
     await ready;
   } catch (error) {
     await client.destroy();
+    await health.close();
     redis.disconnect();
-    throw error;
+    throw discordUnreachable(error, config) ?? error;
   }
   if (options.ticker !== false) {
     scheduler.start();
     void scheduler.reconcile().catch((err: unknown) => log.warn({ err }, 'reconcile at start failed; the next one tries again'));
   }
-  const health = await startHealthServer(
-    config.HEALTH_PORT,
-    async () => ({ gateway: client.isReady(), redis: redis.status === 'ready' && (await redis.ping().catch(() => '')) === 'PONG' }),
-    metrics,
-  );
-
   return {
     ctx,
     scheduler,
@@ -132,4 +142,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       log.info('stopped');
     },
   };
+}
+
+const NETWORK_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
+
+/** A start that failed because Discord (or the stand-in at DISCORD_API_URL) did not answer, said so. */
+function discordUnreachable(error: unknown, config: Config): Error | undefined {
+  const err = error as { code?: string; name?: string; message?: string; cause?: { code?: string; message?: string } } | undefined;
+  const code = err?.code ?? err?.cause?.code;
+  if (!(code && NETWORK_ERRORS.has(code)) && err?.name !== 'AbortError') return undefined;
+  const detail = err?.cause?.message && !err.message?.includes(err.cause.message) ? `${err.message}: ${err.cause.message}` : (err?.message ?? String(error));
+  return new Error(`Discord did not answer at ${config.DISCORD_API_URL ?? 'https://discord.com/api'}: ${detail}`, { cause: error });
 }
