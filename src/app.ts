@@ -23,6 +23,7 @@ import { jobIsLive } from './scheduler/jobs/is-live.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { createKeys } from './store/keys.js';
 import { migrate } from './store/migrations.js';
+import { StoreIdentity } from './store/identity.js';
 import { ProgressStore } from './store/progress-store.js';
 import { createRedis } from './store/redis.js';
 import { ScheduleStore } from './store/schedule-store.js';
@@ -70,6 +71,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   const keys = createKeys(config.REDIS_PREFIX);
   await migrate(redis, keys, log);
+  const identity = new StoreIdentity(redis, keys, log, () => metrics.storeLost.inc());
+  await identity.check(clock.now());
+  const checkIdentity = () => void identity.check(clock.now()).catch(() => undefined);
+  // After every reconnection, and every minute: a Redis that restarted empty is noticed at once.
+  redis.on('ready', checkIdentity);
+  const identityTimer = setInterval(checkIdentity, 60_000).unref();
   const progressStore = new ProgressStore(redis, keys);
   const scheduleStore = new ScheduleStore(redis, keys);
   const groupStore = new GroupStore(redis, keys);
@@ -109,7 +116,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   try {
     health = await startHealthServer(
       { host: config.HEALTH_HOST, port: config.HEALTH_PORT },
-      async () => ({ gateway: client.isReady(), redis: redis.status === 'ready' && (await redis.ping().catch(() => '')) === 'PONG' }),
+      async () => ({
+        gateway: client.isReady(),
+        redis: redis.status === 'ready' && (await redis.ping().catch(() => '')) === 'PONG',
+        ...(identity.lostAt ? { storeLostAt: new Date(identity.lostAt).toISOString() } : {}),
+      }),
       metrics,
     );
   } catch (error) {
@@ -134,6 +145,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     scheduler,
     health,
     async stop() {
+      clearInterval(identityTimer);
       await router.drain(5_000);
       await scheduler.stop();
       await health.close();

@@ -18,6 +18,7 @@ export function createMetrics() {
     }),
     redisErrors: new Counter({ name: 'syllabot_redis_errors_total', help: 'Redis connection errors and unavailable answers', registers: [registry] }),
     posts: new Counter({ name: 'syllabot_scheduled_posts_total', help: 'Scheduled jobs run, by kind and outcome', labelNames: ['kind', 'outcome'], registers: [registry] }),
+    storeLost: new Counter({ name: 'syllabot_store_data_lost_total', help: 'Times the study store was found empty after holding data (its marker vanished)', registers: [registry] }),
     queueLag: new Gauge({ name: 'syllabot_due_queue_lag_seconds', help: 'How late the oldest due job was at the last tick', registers: [registry] }),
   };
 }

@@ -38,6 +38,8 @@ export function createKeys(prefix: string) {
     schedDue: () => `${prefix}:{sched}:due`,
     /** ZSET jobId -> lease deadline (ms) of jobs being run */
     schedLease: () => `${prefix}:{sched}:lease`,
+    /** STRING: a random marker of this store; when it vanishes, the data went with it (store/identity.ts) */
+    storeIdentity: () => `${prefix}:{meta}:identity`,
     /** STRING: the layout version of the data under this prefix (store/migrations.ts) */
     schemaVersion: () => `${prefix}:{meta}:schema`,
     /** Every member's undo log matches this pattern (migrations scan for it). */

@@ -38,6 +38,28 @@ describe('health and metrics', () => {
   });
 });
 
+describe('a store that comes back empty', () => {
+  it('is noticed: /readyz says when, the metric counts it, the bot keeps serving', async () => {
+    redis = await OwnRedisServer.start(); // keeps nothing on disk, like a Redis without persistence
+    world = await World.start('data-loss', { redisUrl: redis.url });
+    await redis.kill();
+    await redis.resume();
+    await expect.poll(async () => JSON.parse((await get('/readyz')).text).storeLostAt, { timeout: 10_000, interval: 200 }).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect((await get('/metrics')).text).toContain('syllabot_store_data_lost_total 1');
+    expect((await world.member('400000000000000705').run('next').reply()).embeds).toHaveLength(1);
+  });
+
+  it('is not reported when Redis restarts with its data', async () => {
+    redis = await OwnRedisServer.start({ persistent: true });
+    world = await World.start('no-data-loss', { redisUrl: redis.url });
+    await redis.kill();
+    await redis.resume();
+    await expect.poll(async () => (await get('/readyz')).status, { timeout: 10_000, interval: 200 }).toBe(200);
+    expect(JSON.parse((await get('/readyz')).text).storeLostAt).toBeUndefined();
+    expect((await get('/metrics')).text).toContain('syllabot_store_data_lost_total 0');
+  });
+});
+
 describe('abuse', () => {
   it('a member who sends commands too fast gets a polite cooldown, then is served again', async () => {
     const clock = new FakeClock(Date.parse('2026-11-23T10:00:00Z'));
