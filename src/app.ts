@@ -20,6 +20,7 @@ import { dailyPromptJob } from './scheduler/jobs/daily-prompt.js';
 import { meetupReminderJob } from './scheduler/jobs/meetup-reminder.js';
 import { weeklyRecapJob } from './scheduler/jobs/weekly-recap.js';
 import { jobIsLive } from './scheduler/jobs/is-live.js';
+import { guildPlanner } from './scheduler/jobs/planner.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { createKeys } from './store/keys.js';
 import { migrate } from './store/migrations.js';
@@ -99,7 +100,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     },
     clock,
     log,
-    { metrics, isLive: jobIsLive({ groups: groupStore, meetups: meetupStore }) },
+    { metrics, isLive: jobIsLive({ groups: groupStore, meetups: meetupStore }), plan: guildPlanner({ groups: groupStore, meetups: meetupStore }) },
   );
 
   client.on(Events.InteractionCreate, (i) => void router.handle(i));

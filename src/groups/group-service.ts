@@ -3,8 +3,8 @@ import type { Curriculum } from '../curriculum/curriculum.js';
 import { UserError } from '../errors.js';
 import { echo } from '../text.js';
 import { dailyJob, recapJob } from '../scheduler/job.js';
-import { RECAP_DAYS, RECAP_TIME } from '../scheduler/jobs/weekly-recap.js';
-import { nextOccurrence, parseLocalTime } from '../scheduler/occurrence.js';
+import { parseLocalTime } from '../scheduler/occurrence.js';
+import { groupJobs } from '../scheduler/plan.js';
 import { readZone } from '../scheduler/zones.js';
 import type { ScheduleStore } from '../store/schedule-store.js';
 import type { GroupSettings, GroupStore } from './group-store.js';
@@ -51,7 +51,14 @@ export class GroupService {
   async show(guildId: string): Promise<GroupView | undefined> {
     const group = await this.store.get(guildId);
     if (!group) return undefined;
-    return { ...group, nextPostMs: group.paused ? undefined : await this.schedule.dueAt(dailyJob(guildId)) };
+    if (group.paused) return group;
+    const queued = await this.schedule.dueAt(dailyJob(guildId));
+    if (queued !== undefined) return { ...group, nextPostMs: queued };
+    // Running without a queued prompt (the queue lost it, or it is being posted right now): the
+    // settings are the truth, so put back what they want and show when the next post is due.
+    const jobs = groupJobs(group, this.clock.now());
+    await this.schedule.scheduleMissing(jobs);
+    return { ...group, nextPostMs: jobs[0]![1] };
   }
 
   async pause(guildId: string): Promise<GroupView> {
@@ -70,10 +77,9 @@ export class GroupService {
 
   /** Queues the daily prompt and the weekly recap (one call); answers when the next prompt is due. */
   private async queueJobs(group: Pick<GroupSettings, 'guildId' | 'time' | 'tz'>): Promise<number> {
-    const now = this.clock.now();
-    const nextPostMs = nextOccurrence(parseLocalTime(group.time)!, group.tz, now);
-    await this.schedule.schedule([dailyJob(group.guildId), nextPostMs], [recapJob(group.guildId), nextOccurrence(RECAP_TIME, group.tz, now, RECAP_DAYS)]);
-    return nextPostMs;
+    const jobs = groupJobs({ guildId: group.guildId, time: group.time, tz: group.tz }, this.clock.now());
+    await this.schedule.schedule(...jobs);
+    return jobs[0]![1];
   }
 
   private async require(guildId: string): Promise<GroupSettings> {

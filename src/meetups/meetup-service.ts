@@ -3,16 +3,11 @@ import type { Clock } from '../clock.js';
 import { UserError } from '../errors.js';
 import type { GroupStore } from '../groups/group-store.js';
 import type { ReminderStage } from '../scheduler/poster.js';
-import { meetupJob, type Job } from '../scheduler/job.js';
+import { meetupJob } from '../scheduler/job.js';
+import { meetupJobs, REMINDERS } from '../scheduler/plan.js';
 import type { ScheduleStore } from '../store/schedule-store.js';
 import type { Meetup, MeetupStore } from './meetup-store.js';
 import { parseWhen } from './when.js';
-
-export const REMINDERS: Array<{ stage: ReminderStage; beforeMs: number }> = [
-  { stage: '24h', beforeMs: 24 * 3_600_000 },
-  { stage: '1h', beforeMs: 3_600_000 },
-  { stage: 'start', beforeMs: 0 },
-];
 
 
 export interface NewMeetup {
@@ -54,12 +49,12 @@ export class MeetupService {
     if (!Number.isInteger(minutes) || minutes < 15 || minutes > 720) throw new UserError('A meetup lasts 15 to 720 minutes.');
 
     const meetup: Meetup = { guildId, id: await this.freshId(guildId), title, startMs, minutes, channelId, createdBy: input.createdBy };
-    const reminders = REMINDERS.filter((r) => startMs - r.beforeMs > now);
-    await this.schedule.schedule(...reminders.map((r): [Job, number] => [meetupJob(guildId, meetup.id, r.stage), startMs - r.beforeMs]));
+    const reminders = meetupJobs(meetup, now);
+    await this.schedule.schedule(...reminders);
     // The id was free a moment ago; if another create took it since, that meetup's reminders now
     // carry our times, so nothing here may touch them: ask the admin to try again.
     if (!(await this.store.create(meetup))) throw new UserError('Another meetup was created at the same moment; please run `/meetup create` again.');
-    return { meetup, reminders: reminders.map((r) => r.stage), zone };
+    return { meetup, reminders: reminders.map(([job]) => job.stage), zone };
   }
 
   list(guildId: string): Promise<Meetup[]> {

@@ -39,4 +39,5 @@ export function parseJobId(id: string): Job | undefined {
 
 export const dailyJob = (guildId: string): Job => ({ kind: 'daily', guildId });
 export const recapJob = (guildId: string): Job => ({ kind: 'recap', guildId });
-export const meetupJob = (guildId: string, meetupId: string, stage: ReminderStage): Job => ({ kind: 'meetup', guildId, meetupId, stage });
+export type MeetupJob = Extract<Job, { kind: 'meetup' }>;
+export const meetupJob = (guildId: string, meetupId: string, stage: ReminderStage): MeetupJob => ({ kind: 'meetup', guildId, meetupId, stage });

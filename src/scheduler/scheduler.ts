@@ -4,6 +4,7 @@ import type { Metrics } from '../http/metrics.js';
 import type { Logger } from '../log.js';
 import type { ClaimedJob, ScheduleStore } from '../store/schedule-store.js';
 import { parseJobId, type Job, type JobKind } from './job.js';
+import type { PlannedJob } from './plan.js';
 
 export interface JobRun {
   id: string;
@@ -23,6 +24,9 @@ export type JobHandlers = { [K in JobKind]: JobHandler<K> };
 /** Whether a job's truth (its group, its meetup) still wants it; the due-queue is derived from that. */
 export type JobIsLive = (job: Job) => Promise<boolean>;
 
+/** The jobs a guild's settings and meetups want now; undefined when the guild has neither any more. */
+export type GuildPlanner = (guildId: string, nowMs: number) => Promise<PlannedJob[] | undefined>;
+
 export interface SchedulerOptions {
   /** How long a claimed job is ours; a dead instance's jobs are claimed again after it. */
   leaseMs?: number;
@@ -35,6 +39,8 @@ export interface SchedulerOptions {
   orphanSettleMs?: number;
   /** Enables reconcile: whether a queued job's group or meetup still wants it */
   isLive?: JobIsLive;
+  /** Enables healing: the jobs a guild's truth wants, so reconcile can put back lost ones */
+  plan?: GuildPlanner;
   metrics?: Metrics;
 }
 
@@ -52,6 +58,8 @@ export class Scheduler {
   private readonly retryMs: number;
   private readonly orphanSettleMs: number;
   private readonly isLive?: JobIsLive;
+  private readonly plan?: GuildPlanner;
+  private discovered = false;
   private readonly metrics?: Metrics;
   /** Unknown job ids already logged, so a newer replica's job is reported once, not every minute. */
   private readonly reportedUnknown = new Set<string>();
@@ -71,6 +79,7 @@ export class Scheduler {
     this.orphanSettleMs = options.orphanSettleMs ?? 5_000;
     this.metrics = options.metrics;
     this.isLive = options.isLive;
+    this.plan = options.plan;
   }
 
   /** Ticks every minute (and once now); every 10 minutes it also reconciles the queue. */
@@ -83,11 +92,45 @@ export class Scheduler {
   }
 
   /**
+   * Makes the queue match the truth (settings and meetups): puts back jobs it lost and drops jobs
+   * nothing wants any more. Runs at start and every ten minutes.
+   */
+  async reconcile(): Promise<{ added: number; dropped: number }> {
+    const added = await this.heal();
+    const dropped = await this.dropOrphans();
+    if (added || dropped) this.log.info({ added, dropped }, 'reconcile repaired the schedule');
+    return { added, dropped };
+  }
+
+  /**
+   * Puts back jobs that settings or meetups want but the queue lost (a deleted key, a write cut
+   * short): for every guild in the schedule's index, what its truth plans is queued unless queued or
+   * running already (ZADD NX, safe with any number of replicas). The first run also scans the
+   * keyspace for guilds, in case the index itself was lost.
+   */
+  private async heal(): Promise<number> {
+    if (!this.plan) return 0;
+    if (!this.discovered) {
+      for await (const ids of this.store.discoverGuilds()) await this.store.noteGuilds(ids);
+      this.discovered = true;
+    }
+    let added = 0;
+    for await (const guilds of this.store.guilds()) {
+      for (const guildId of guilds) {
+        const planned = await this.plan(guildId, this.clock.now());
+        if (planned === undefined) await this.store.forgetGuild(guildId);
+        else added += await this.store.scheduleMissing(planned);
+      }
+    }
+    return added;
+  }
+
+  /**
    * Drops queued jobs whose group or meetup no longer wants them (left by a write cut short between
    * its two calls, see groups/ and meetups/). A job must be an orphan on two looks `orphanSettleMs`
-   * apart, so a change still being written is never taken for one. Returns how many were dropped.
+   * apart, so a change still being written is never taken for one.
    */
-  async reconcile(): Promise<number> {
+  private async dropOrphans(): Promise<number> {
     if (!this.isLive) return 0;
     const isLive = this.isLive;
     const orphans: ClaimedJob[] = [];
@@ -101,7 +144,6 @@ export class Scheduler {
     await new Promise((resolve) => setTimeout(resolve, this.orphanSettleMs).unref());
     let dropped = 0;
     for (const queued of orphans) if (!(await isLive(parseJobId(queued.jobId)!)) && (await this.store.dropIfDue(queued))) dropped++;
-    if (dropped) this.log.info({ dropped }, 'reconcile dropped orphaned jobs');
     return dropped;
   }
 

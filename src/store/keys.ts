@@ -38,6 +38,13 @@ export function createKeys(prefix: string) {
     schedDue: () => `${prefix}:{sched}:due`,
     /** ZSET jobId -> lease deadline (ms) of jobs being run */
     schedLease: () => `${prefix}:{sched}:lease`,
+    /** SET of guild ids that have had jobs queued: where reconcile looks for settings that want jobs */
+    schedGuilds: () => `${prefix}:{sched}:guilds`,
+    /** Every guild's settings and meetups match these (reconcile finds them at start). */
+    groupPattern: () => `${prefix}:{g:*}:group`,
+    meetupsPattern: () => `${prefix}:{g:*}:meetups`,
+    /** The guild a per-guild key belongs to. */
+    guildOf: (key: string) => /:\{g:(\d+)\}:/.exec(key)?.[1],
     /** STRING: a random marker of this store; when it vanishes, the data went with it (store/identity.ts) */
     storeIdentity: () => `${prefix}:{meta}:identity`,
     /** STRING: the layout version of the data under this prefix (store/migrations.ts) */

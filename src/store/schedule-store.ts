@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { jobId, type Job } from '../scheduler/job.js';
-import { guard, guardWrite } from './guard.js';
+import type { PlannedJob } from '../scheduler/plan.js';
+import { exec, guard, guardWrite } from './guard.js';
 import type { Keys } from './keys.js';
 
 export interface ClaimedJob {
@@ -15,9 +16,68 @@ export class ScheduleStore {
     private readonly keys: Keys,
   ) {}
 
-  /** Queues jobs (or moves them) in one ZADD. */
-  async schedule(...entries: Array<[job: Job, dueMs: number]>): Promise<void> {
-    if (entries.length) await guardWrite(this.redis.zadd(this.keys.schedDue(), ...entries.flatMap(([job, dueMs]) => [dueMs, jobId(job)])));
+  /**
+   * Queues jobs (or moves them), and notes their guilds in the index reconcile reads, in one MULTI
+   * (both keys share the `{sched}` slot).
+   */
+  async schedule(...entries: PlannedJob[]): Promise<void> {
+    if (!entries.length) return;
+    const guilds = [...new Set(entries.map(([job]) => job.guildId))];
+    const multi = this.redis.multi().zadd(this.keys.schedDue(), ...entries.flatMap(([job, dueMs]) => [dueMs, jobId(job)])).sadd(this.keys.schedGuilds(), ...guilds);
+    await exec(multi, { write: true });
+  }
+
+  /** Queues the jobs that are neither queued nor being run (ZADD NX), noting their guilds. */
+  async scheduleMissing(entries: PlannedJob[]): Promise<number> {
+    if (!entries.length) return 0;
+    const ids = entries.map(([job]) => jobId(job));
+    const read = this.redis.pipeline();
+    for (const id of ids) read.zscore(this.keys.schedDue(), id).zscore(this.keys.schedLease(), id);
+    const scores = await exec(read);
+    const missing = entries.filter((_, n) => scores[2 * n] === null && scores[2 * n + 1] === null);
+    if (!missing.length) return 0;
+    const added = await exec(
+      this.redis
+        .multi()
+        .zadd(this.keys.schedDue(), 'NX', ...missing.flatMap(([job, dueMs]) => [dueMs, jobId(job)]))
+        .sadd(this.keys.schedGuilds(), ...new Set(missing.map(([job]) => job.guildId))),
+      { write: true },
+    );
+    return Number(added[0]);
+  }
+
+  /** The guilds that have had jobs queued, a page at a time. */
+  async *guilds(): AsyncGenerator<string[]> {
+    let cursor = '0';
+    do {
+      const [next, page] = await guard(this.redis.sscan(this.keys.schedGuilds(), cursor, 'COUNT', 200));
+      cursor = next;
+      if (page.length) yield page;
+    } while (cursor !== '0');
+  }
+
+  async noteGuilds(guildIds: string[]): Promise<void> {
+    if (guildIds.length) await guard(this.redis.sadd(this.keys.schedGuilds(), ...guildIds));
+  }
+
+  async forgetGuild(guildId: string): Promise<void> {
+    await guard(this.redis.srem(this.keys.schedGuilds(), guildId));
+  }
+
+  /**
+   * Every guild with study-group settings or meetups, found by scanning the keyspace (on each
+   * node of a cluster): what reconcile indexes once at start, in case the index itself was lost.
+   */
+  async *discoverGuilds(): AsyncGenerator<string[]> {
+    for (const match of [this.keys.groupPattern(), this.keys.meetupsPattern()]) {
+      let cursor = '0';
+      do {
+        const [next, found] = await guard(this.redis.scan(cursor, 'MATCH', match, 'COUNT', 1000));
+        cursor = next;
+        const ids = found.map((key) => this.keys.guildOf(key)).filter((id): id is string => id !== undefined);
+        if (ids.length) yield ids;
+      } while (cursor !== '0');
+    }
   }
 
   async cancel(...jobs: Job[]): Promise<void> {

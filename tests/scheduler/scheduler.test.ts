@@ -195,9 +195,41 @@ describe('jobs this version cannot read', () => {
     const s = await setUp(1, clock);
     await s.redis.zadd(s.keys.schedDue(), clock.now() + HOUR, 'quiz:123:abc');
     await s.redis.zadd(s.keys.schedDue(), clock.now() + HOUR, 'daily:999999999999999999');
-    expect(await s.scheduler.reconcile()).toBe(1);
+    expect(await s.scheduler.reconcile()).toEqual({ added: 0, dropped: 1 });
     expect(await s.redis.zscore(s.keys.schedDue(), 'quiz:123:abc')).not.toBeNull();
     expect(await s.redis.zscore(s.keys.schedDue(), 'daily:999999999999999999')).toBeNull();
+    expect(await s.scheduleStore.dueAt(dailyJob(guilds[0]!.id))).toBe(nineBerlin('2026-11-24'));
+  });
+});
+
+describe('a schedule that lost its queue', () => {
+  it('is healed by reconcile from the groups’ settings, and the next prompt still goes out', async () => {
+    const clock = new FakeClock(Date.parse('2026-11-23T12:00:00Z'));
+    const s = await setUp(3, clock);
+    await s.redis.del(s.keys.schedDue());
+    expect(await s.scheduler.reconcile()).toEqual({ added: 6, dropped: 0 });
+    expect(await s.scheduleStore.dueAt(dailyJob(guilds[0]!.id))).toBe(nineBerlin('2026-11-24'));
+    clock.set(new Date(nineBerlin('2026-11-24') + 20_000).toISOString());
+    await s.scheduler.tick();
+    expect(standin.channelMessages(channelOf(0)).length + standin.channelMessages(channelOf(2)).length).toBe(2);
+  });
+
+  it('is healed by a restarted instance even when the queue’s guild index went too', async () => {
+    const clock = new FakeClock(Date.parse('2026-11-23T12:00:00Z'));
+    const s = await setUp(2, clock);
+    await s.redis.del(s.keys.schedDue(), s.keys.schedGuilds());
+    const restarted = await schedulerInstance(standin, prefix, clock);
+    instances.push(restarted);
+    expect((await restarted.scheduler.reconcile()).added).toBe(4);
+    expect(await s.scheduleStore.dueAt(dailyJob(guilds[1]!.id))).toBe(nineBerlin('2026-11-24'));
+  });
+
+  it('never shows a running group without its next post: show puts the lost prompt back', async () => {
+    const clock = new FakeClock(Date.parse('2026-11-23T12:00:00Z'));
+    const s = await setUp(1, clock);
+    await s.redis.del(s.keys.schedDue());
+    const shown = await s.groups.show(guilds[0]!.id);
+    expect(shown).toMatchObject({ paused: false, nextPostMs: nineBerlin('2026-11-24') });
     expect(await s.scheduleStore.dueAt(dailyJob(guilds[0]!.id))).toBe(nineBerlin('2026-11-24'));
   });
 });

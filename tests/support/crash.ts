@@ -5,6 +5,7 @@ import { GroupStore } from '../../src/groups/group-store.js';
 import { MeetupService } from '../../src/meetups/meetup-service.js';
 import { MeetupStore } from '../../src/meetups/meetup-store.js';
 import { jobIsLive } from '../../src/scheduler/jobs/is-live.js';
+import { guildPlanner } from '../../src/scheduler/jobs/planner.js';
 import { Scheduler, type JobHandlers } from '../../src/scheduler/scheduler.js';
 import { createKeys, type Keys } from '../../src/store/keys.js';
 import { createRedis } from '../../src/store/redis.js';
@@ -44,7 +45,7 @@ export async function crashWorld(killAt: number) {
   const crashingStores = { groups: crashing(stores.groups, counter), meetups: crashing(stores.meetups, counter), schedule: crashing(stores.schedule, counter) };
   const none = async () => undefined;
   const handlers: JobHandlers = { daily: none, recap: none, meetup: none };
-  const scheduler = new Scheduler(stores.schedule, handlers, clock, createLogger('silent'), { orphanSettleMs: 1, isLive: jobIsLive(stores) });
+  const scheduler = new Scheduler(stores.schedule, handlers, clock, createLogger('silent'), { orphanSettleMs: 1, isLive: jobIsLive(stores), plan: guildPlanner(stores) });
   return {
     redis,
     keys,

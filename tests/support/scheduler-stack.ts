@@ -18,6 +18,7 @@ import { ScheduleStore } from '../../src/store/schedule-store.js';
 import { TOKEN, type DiscordStandin } from '../../standin/discord-standin.js';
 import { redisUrl } from './redis.js';
 import { jobIsLive } from '../../src/scheduler/jobs/is-live.js';
+import { guildPlanner } from '../../src/scheduler/jobs/planner.js';
 
 /**
  * One scheduler instance as the bot runs it (Redis due-queue, real job handlers, Discord REST to
@@ -44,7 +45,7 @@ export async function schedulerInstance(standin: DiscordStandin, prefix: string,
     },
     clock,
     log,
-    { leaseMs: 60_000, orphanSettleMs: 10, isLive: jobIsLive({ groups: groupStore, meetups: meetupStore }) },
+    { leaseMs: 60_000, orphanSettleMs: 10, isLive: jobIsLive({ groups: groupStore, meetups: meetupStore }), plan: guildPlanner({ groups: groupStore, meetups: meetupStore }) },
   );
   return {
     redis,
