@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import type { Metrics } from '../http/metrics.js';
 import { StoreUnavailableError, UserError, WriteInDoubtError } from '../errors.js';
 import { answer, deferWhenSlow } from './answer.js';
+import { clip } from '../text.js';
 import { parseButtonId } from './buttons.js';
 import { Cooldown } from './cooldown.js';
 import type { CommandModule, GuildButton, GuildChatInput } from './command.js';
@@ -120,7 +121,8 @@ export function createRouter(commands: CommandModule[], ctx: AppContext, metrics
         if (!i.responded) await i.respond([]);
         return;
       }
-      await answer(i as RepliableInteraction, { content, flags: MessageFlags.Ephemeral });
+      // Errors may quote what a member typed: never past Discord's 2,000 characters.
+      await answer(i as RepliableInteraction, { content: clip(content, 2_000), flags: MessageFlags.Ephemeral });
     } catch (error) {
       ctx.log.warn({ interactionId: i.id, err: error }, 'could not answer the interaction');
     }

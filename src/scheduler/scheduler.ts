@@ -27,9 +27,19 @@ export type JobIsLive = (job: Job) => Promise<boolean>;
 /** The jobs a guild's settings and meetups want now; undefined when the guild has neither any more. */
 export type GuildPlanner = (guildId: string, nowMs: number) => Promise<PlannedJob[] | undefined>;
 
+/** A claim lasts 20 s unless renewed; with a tick every 10 s, a dead instance's jobs move within 30 s. */
+export const DEFAULT_LEASE_MS = 20_000;
+export const TICK_EVERY_MS = 10_000;
+
 export interface SchedulerOptions {
-  /** How long a claimed job is ours; a dead instance's jobs are claimed again after it. */
+  /**
+   * How long a claim lasts unless renewed. Leases of held jobs are renewed every `renewEveryMs`, so a
+   * live instance keeps its jobs however slow a post is, and a dead one's are claimed again soon.
+   */
   leaseMs?: number;
+  renewEveryMs?: number;
+  /** How often the ticker claims due jobs (a cron expression with seconds). */
+  tickCron?: string;
   batch?: number;
   /** Jobs run at once by one instance; the REST client paces the posts within Discord's limits. */
   concurrency?: number;
@@ -51,7 +61,8 @@ export interface SchedulerOptions {
 export class Scheduler {
   private task?: ScheduledTask;
   private ticking?: Promise<number>;
-  private readonly running = new Set<string>();
+  /** Jobs this instance claimed and has not finished: their leases are renewed, and handed back on stop. */
+  private readonly held = new Set<string>();
   private readonly leaseMs: number;
   private readonly batch: number;
   private readonly concurrency: number;
@@ -63,7 +74,10 @@ export class Scheduler {
   private readonly metrics?: Metrics;
   /** Unknown job ids already logged, so a newer replica's job is reported once, not every minute. */
   private readonly reportedUnknown = new Set<string>();
-  private minutes = 0;
+  private ticks = 0;
+  private renewTimer?: NodeJS.Timeout;
+  private readonly renewEveryMs: number;
+  private readonly tickCron: string;
 
   constructor(
     private readonly store: ScheduleStore,
@@ -72,7 +86,9 @@ export class Scheduler {
     private readonly log: Logger,
     options: SchedulerOptions = {},
   ) {
-    this.leaseMs = options.leaseMs ?? 120_000;
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.renewEveryMs = options.renewEveryMs ?? 5_000;
+    this.tickCron = options.tickCron ?? '*/10 * * * * *';
     this.batch = options.batch ?? 200;
     this.concurrency = options.concurrency ?? 10;
     this.retryMs = options.retryMs ?? 60_000;
@@ -82,13 +98,24 @@ export class Scheduler {
     this.plan = options.plan;
   }
 
-  /** Ticks every minute (and once now); every 10 minutes it also reconciles the queue. */
+  /**
+   * Ticks every 10 seconds (and once now), renews the leases of held jobs every 5 seconds, and
+   * reconciles the queue every 10 minutes. With a 20-second lease, the jobs of an instance that died
+   * are taken over within 30 seconds.
+   */
   start(): void {
-    this.task = cron.schedule('* * * * *', () => {
+    this.task = cron.schedule(this.tickCron, () => {
       void this.tick();
-      if (++this.minutes % 10 === 0) void this.reconcile().catch((err: unknown) => this.log.warn({ err }, 'reconcile failed; the next one tries again'));
+      if (++this.ticks % 60 === 0) void this.reconcile().catch((err: unknown) => this.log.warn({ err }, 'reconcile failed; the next one tries again'));
     });
+    this.renewTimer = setInterval(() => void this.renewLeases(), this.renewEveryMs).unref();
     void this.tick();
+  }
+
+  /** Extends the lease of every job this instance holds (one call); a lease it lost stays lost. */
+  async renewLeases(): Promise<void> {
+    if (!this.held.size) return;
+    await this.store.renew([...this.held], this.clock.now() + this.leaseMs).catch((err: unknown) => this.log.warn({ err }, 'lease renewal failed; the next one tries again'));
   }
 
   /**
@@ -153,8 +180,9 @@ export class Scheduler {
    */
   async stop(waitMs = 4_000): Promise<void> {
     await this.task?.stop();
+    clearInterval(this.renewTimer);
     if (this.ticking) await Promise.race([this.ticking.catch(() => 0), new Promise((resolve) => setTimeout(resolve, waitMs).unref())]);
-    await this.store.release([...this.running], this.clock.now()).catch(() => undefined);
+    await this.store.release([...this.held], this.clock.now()).catch(() => undefined);
   }
 
   /** When the next queued job is due (ms), if any. */
@@ -174,6 +202,7 @@ export class Scheduler {
       for (;;) {
         const now = this.clock.now();
         const jobs = await this.store.claim(now, this.leaseMs, this.batch);
+        for (const job of jobs) this.held.add(job.jobId);
         if (ran === 0) this.metrics?.queueLag.set(jobs.length ? Math.max(0, now - Math.min(...jobs.map((j) => j.dueMs))) / 1000 : 0);
         await runLimited(jobs, this.concurrency, (job) => this.run(job.jobId, job.dueMs));
         ran += jobs.length;
@@ -196,10 +225,10 @@ export class Scheduler {
         this.log.warn({ jobId }, 'job of an unknown kind left in the queue for a replica that knows it');
       }
       this.metrics?.posts.inc({ kind: 'unknown', outcome: 'left' });
+      this.held.delete(jobId); // not renewed: when the lease ends, the job is due for others again
       return;
     }
     const started = performance.now();
-    this.running.add(jobId);
     let next: number | undefined;
     let outcome = 'ok';
     try {
@@ -208,10 +237,8 @@ export class Scheduler {
       outcome = 'retry';
       next = nowMs + this.retryMs;
       this.log.warn({ jobId, err: error }, 'job failed; trying again later');
-    } finally {
-      this.running.delete(jobId);
     }
-    const held = await this.store.finish(jobId, next);
+    const held = await this.store.finish(jobId, next).finally(() => this.held.delete(jobId));
     this.metrics?.posts.inc({ kind: job.kind, outcome });
     this.log.info({ jobId, lateMs: nowMs - dueMs, ms: Math.round(performance.now() - started), outcome, held }, 'job');
   }

@@ -107,6 +107,11 @@ export class ScheduleStore {
     return (await guard(this.redis.syllabotFinish(this.keys.schedDue(), this.keys.schedLease(), jobId, nextMs ?? ''))) === 1;
   }
 
+  /** Extends the leases of jobs still leased (ZADD XX: a lease that ended meanwhile is not revived). */
+  async renew(jobIds: string[], deadlineMs: number): Promise<void> {
+    if (jobIds.length) await guard(this.redis.zadd(this.keys.schedLease(), 'XX', ...jobIds.flatMap((id) => [deadlineMs, id])));
+  }
+
   /** Gives leased jobs back at once (clean shutdown), so another instance runs them now. */
   async release(jobIds: string[], nowMs: number): Promise<void> {
     if (!jobIds.length) return;

@@ -6,6 +6,7 @@ import { FakeClock, HOUR, DAY } from '../support/fake-clock.js';
 import { deletePrefix, plainRedis, uniquePrefix } from '../support/redis.js';
 import { OwnRedisServer } from '../../standin/redis-server.js';
 import { schedulerInstance } from '../support/scheduler-stack.js';
+import { DEFAULT_LEASE_MS, TICK_EVERY_MS } from '../../src/scheduler/scheduler.js';
 
 const GROUPS = 100;
 const guilds: GuildSpec[] = Array.from({ length: GROUPS }, (_, n) => ({ id: String(210000000000000000n + BigInt(n)), channelIds: [String(310000000000000000n + BigInt(n))] }));
@@ -231,5 +232,43 @@ describe('a schedule that lost its queue', () => {
     const shown = await s.groups.show(guilds[0]!.id);
     expect(shown).toMatchObject({ paused: false, nextPostMs: nineBerlin('2026-11-24') });
     expect(await s.scheduleStore.dueAt(dailyJob(guilds[0]!.id))).toBe(nineBerlin('2026-11-24'));
+  });
+});
+
+describe('leases', () => {
+  it('let another instance take over a dead instance’s jobs within 30 seconds', async () => {
+    expect(DEFAULT_LEASE_MS + TICK_EVERY_MS).toBeLessThanOrEqual(30_000);
+    const clock = new FakeClock(Date.parse('2026-11-23T12:00:00Z'));
+    const s = await setUp(1, clock);
+    clock.set(new Date(nineBerlin('2026-11-24')).toISOString());
+    // An instance with the default lease claims the prompt and dies before posting it.
+    expect(await s.scheduleStore.claim(clock.now(), DEFAULT_LEASE_MS, 10)).toHaveLength(1);
+    clock.advance(DEFAULT_LEASE_MS + 1);
+    await s.scheduler.tick();
+    expect(standin.channelMessages(channelOf(0))).toHaveLength(1);
+  });
+
+  it('are renewed while a job runs, so a slow post is not taken over', async () => {
+    const clock = new FakeClock(Date.parse('2026-11-23T12:00:00Z'));
+    let release!: () => void;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const s = await schedulerInstance(standin, (prefix = uniquePrefix('lease')), clock, (poster) => ({
+      ...poster,
+      dailyPrompt: async (...args) => {
+        await slow;
+        return poster.dailyPrompt(...args);
+      },
+    }));
+    instances.push(s);
+    await s.groups.setup(guilds[0]!.id, { channelId: channelOf(0), time: '09:00', timezone: 'Europe/Berlin' });
+    clock.set(new Date(nineBerlin('2026-11-24')).toISOString());
+    const ticking = s.scheduler.tick();
+    await expect.poll(() => s.redis.zscore(s.keys.schedLease(), `daily:${guilds[0]!.id}`)).not.toBeNull();
+    clock.advance(50_000);
+    await s.scheduler.renewLeases();
+    expect(Number(await s.redis.zscore(s.keys.schedLease(), `daily:${guilds[0]!.id}`))).toBe(clock.now() + 60_000);
+    release();
+    await ticking;
+    expect(standin.channelMessages(channelOf(0))).toHaveLength(1);
   });
 });
