@@ -4,8 +4,9 @@ import type { AppContext } from '../src/context.js';
 import { defineCommand, guildOnly, memberOf, type GuildButton, type GuildChatInput } from '../src/discord/command.js';
 import type { ArgsOf } from '../src/discord/options.js';
 import { botMay, CHANNEL_NEEDS, missingInChannel, requireManageServer } from '../src/discord/permissions.js';
-import { clip } from '../src/discord/render/common.js';
-import { meetupAnnouncement, timestamp } from '../src/discord/render/scheduled.js';
+import { clip, fitLines } from '../src/discord/render/common.js';
+import { meetupAnnouncement, reminderPlan, timestamp } from '../src/discord/render/scheduled.js';
+import { literal } from '../src/text.js';
 import { UserError } from '../src/errors.js';
 import type { Meetup } from '../src/meetups/meetup-store.js';
 
@@ -50,10 +51,12 @@ export default defineCommand({
   },
   buttons: {
     rsvp: async (i: GuildButton, meetupId: string, ctx: AppContext) => {
-      const { meetup, going, count } = await ctx.meetups.rsvp(i.guildId, meetupId, memberOf(i).userId);
+      const { meetup, going, count, reminders } = await ctx.meetups.rsvp(i.guildId, meetupId, memberOf(i).userId);
+      const title = literal(meetup.title);
+      const remind = reminders.length ? `I'll remind you ${reminderPlan(reminders)}.` : 'It is about to start, so there is no reminder left to send.';
       const content = going
-        ? `✋ You're coming to **${meetup.title}** (${count} going). I'll remind you 24 h and 1 h before and at the start. Press again to change your mind.`
-        : `You're no longer on the list for **${meetup.title}** (${count} going).`;
+        ? `✋ You're coming to **${title}** (${count} going). ${remind} Press again to change your mind.`
+        : `You're no longer on the list for **${title}** (${count} going).`;
       return answer(i, { content, flags: MessageFlags.Ephemeral });
     },
   },
@@ -72,8 +75,8 @@ async function create(i: GuildChatInput, args: Extract<Args, { subcommand: 'crea
     channelId,
     createdBy: i.user.id,
   });
-  await answer(i, meetupAnnouncement(meetup));
-  const notes = [`Reminders planned: ${reminders.length ? reminders.map((r) => (r === 'start' ? 'at the start' : `${r} before`)).join(', ') : 'none (it starts too soon)'}.`];
+  await answer(i, meetupAnnouncement(meetup, reminders));
+  const notes = [`Reminders planned: ${reminders.length ? reminderPlan(reminders) : 'none (it starts too soon)'}.`];
   if (botMay(i.guild, PermissionFlagsBits.ManageEvents)) notes.push(await scheduledEvent(i, ctx, meetup));
   else notes.push('Give me the **Manage Events** permission and I will also create a Discord event for meetups.');
   await answer(i, { content: notes.join('\n'), flags: MessageFlags.Ephemeral });
@@ -104,13 +107,16 @@ async function scheduledEvent(i: GuildChatInput, ctx: AppContext, meetup: Meetup
 async function list(i: GuildChatInput, ctx: AppContext) {
   const upcoming = await ctx.meetups.list(i.guildId);
   const content = upcoming.length
-    ? upcoming.map((m) => `• **${m.title}** — ${timestamp(m.startMs)} (${timestamp(m.startMs, 'R')}) in <#${m.channelId}>`).join('\n')
+    ? fitLines(upcoming.map((m) => `• **${literal(m.title)}** — ${timestamp(m.startMs)} (${timestamp(m.startMs, 'R')}) in <#${m.channelId}>`), 2000)
     : 'No meetups planned. An admin can plan one with `/meetup create`.';
-  return answer(i, { content: clip(content, 2000), flags: MessageFlags.Ephemeral });
+  return answer(i, { content, flags: MessageFlags.Ephemeral });
 }
 
 async function cancel(i: GuildChatInput, args: Extract<Args, { subcommand: 'cancel' }>, ctx: AppContext) {
   const meetup = await ctx.meetups.cancel(i.guildId, args.meetup.trim());
-  if (meetup.eventId) await i.client.rest.delete(Routes.guildScheduledEvent(i.guildId, meetup.eventId)).catch(() => undefined);
-  return answer(i, { content: `🗑️ Cancelled **${meetup.title}** (${timestamp(meetup.startMs)}). Its reminders will not be sent.`, flags: MessageFlags.Ephemeral });
+  // Answer first: the Discord event's removal may wait on a rate limit, and the member's answer must not.
+  await answer(i, { content: `🗑️ Cancelled **${literal(meetup.title)}** (${timestamp(meetup.startMs)}). Its reminders will not be sent.`, flags: MessageFlags.Ephemeral });
+  if (meetup.eventId) {
+    await i.client.rest.delete(Routes.guildScheduledEvent(i.guildId, meetup.eventId)).catch((err: unknown) => ctx.log.warn({ guildId: i.guildId, err }, 'could not delete the scheduled event'));
+  }
 }

@@ -1,7 +1,8 @@
-import { DiscordAPIError, PermissionFlagsBits, Routes, type Client } from 'discord.js';
+import { DiscordAPIError, PermissionFlagsBits, Routes, type APIMessage, type Client } from 'discord.js';
 import type { Logger } from '../log.js';
 import { PostRefused, type DailyPromptView, type Poster, type RecapView, type ReminderView } from '../scheduler/poster.js';
-import { dailyPromptMessage, recapMessage, reminderMessage } from './render/scheduled.js';
+import { partNonce } from '../scheduler/poster.js';
+import { dailyPromptMarker, dailyPromptMessage, recapMessage, reminderMessages } from './render/scheduled.js';
 
 /**
  * Posts the scheduler's messages over Discord REST. Rate limits (429) and retries of 5xx are the
@@ -13,7 +14,11 @@ export class DiscordPoster implements Poster {
     private readonly log: Logger,
   ) {}
 
-  async dailyPrompt(channelId: string, view: DailyPromptView, nonce: string): Promise<void> {
+  async dailyPrompt(channelId: string, view: DailyPromptView, nonce: string, mayExist: boolean): Promise<void> {
+    if (mayExist && (await this.findRecent(channelId, dailyPromptMarker(view)))) {
+      this.log.info({ channelId, slotMs: view.slotMs }, 'daily prompt was posted by an earlier attempt; not posting again');
+      return;
+    }
     const { threadName, ...message } = dailyPromptMessage(view);
     const posted = await this.send(channelId, message, nonce);
     if (!this.may(channelId, PermissionFlagsBits.CreatePublicThreads)) return;
@@ -25,13 +30,27 @@ export class DiscordPoster implements Poster {
     }
   }
 
+  /** One message or several (100 mentions each); each part has a nonce of its own, so a retry posts none twice. */
   async reminder(channelId: string, view: ReminderView, nonce: string): Promise<void> {
-    const { allowedMentions, ...message } = reminderMessage(view);
-    await this.send(channelId, message, nonce, { parse: [], users: allowedMentions.users });
+    for (const [part, { users, ...message }] of reminderMessages(view).entries()) {
+      await this.send(channelId, message, partNonce(nonce, part), { parse: [], users });
+    }
   }
 
   async recap(channelId: string, view: RecapView, nonce: string): Promise<void> {
     await this.send(channelId, recapMessage(view), nonce);
+  }
+
+  /** Whether one of the channel's last 50 messages is ours and carries the marker in its embed footer. */
+  private async findRecent(channelId: string, marker: string): Promise<boolean> {
+    try {
+      const recent = (await this.client.rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: '50' }) })) as APIMessage[];
+      return recent.some((m) => m.author.id === this.client.user?.id && m.embeds.some((e) => e.footer?.text.startsWith(marker)));
+    } catch (error) {
+      // Cannot read the history (no Read Message History): fall back on the nonce's de-duplication.
+      this.log.warn({ channelId, err: error }, 'could not read recent messages to check for an earlier post');
+      return false;
+    }
   }
 
   private async send(channelId: string, message: object, nonce: string, allowedMentions: object = { parse: [] }): Promise<{ id: string }> {

@@ -13,6 +13,8 @@ export interface GroupSettings {
   pauseReason?: string;
   /** The last topic the daily prompt posted */
   cursor?: string;
+  /** The slot (ms) of the last daily prompt the scheduler started to post */
+  postAttempt?: number;
 }
 
 /** A guild's study-group settings in Redis. */
@@ -34,6 +36,7 @@ export class GroupStore {
       paused: hash.paused === '1',
       pauseReason: hash.pauseReason || undefined,
       cursor: hash.cursor || undefined,
+      postAttempt: hash.postAttempt ? Number(hash.postAttempt) : undefined,
     };
   }
 
@@ -52,6 +55,10 @@ export class GroupStore {
     const key = this.keys.group(guildId);
     if (reason === undefined) await exec(this.redis.multi().hset(key, 'paused', '0').hdel(key, 'pauseReason'), { write: true });
     else await guardWrite(this.redis.hset(key, { paused: '1', pauseReason: reason }));
+  }
+
+  async setPostAttempt(guildId: string, slotMs: number): Promise<void> {
+    await guard(this.redis.hset(this.keys.group(guildId), 'postAttempt', slotMs));
   }
 
   async setCursor(guildId: string, topicId: string): Promise<void> {

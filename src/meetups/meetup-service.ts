@@ -8,6 +8,7 @@ import { meetupJobs, REMINDERS } from '../scheduler/plan.js';
 import type { ScheduleStore } from '../store/schedule-store.js';
 import type { Meetup, MeetupStore } from './meetup-store.js';
 import { parseWhen } from './when.js';
+import { literal } from '../text.js';
 
 
 export interface NewMeetup {
@@ -76,10 +77,10 @@ export class MeetupService {
 
   async rsvp(guildId: string, meetupId: string, userId: string) {
     const meetup = await this.get(guildId, meetupId);
-    if (meetup.startMs + meetup.minutes * 60_000 < this.clock.now()) throw new UserError(`**${meetup.title}** is over.`);
+    if (meetup.startMs + meetup.minutes * 60_000 < this.clock.now()) throw new UserError(`**${literal(meetup.title)}** is over.`);
     const rsvp = await this.store.toggleRsvp(guildId, meetupId, userId);
     if (!rsvp) throw gone();
-    return { meetup, ...rsvp };
+    return { meetup, ...rsvp, reminders: meetupJobs(meetup, this.clock.now()).map(([job]) => job.stage) };
   }
 
   setEventId(guildId: string, meetupId: string, eventId: string): Promise<boolean> {

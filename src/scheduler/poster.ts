@@ -7,6 +7,8 @@ export interface DailyPromptView {
   topic: Topic;
   moduleTitle: string;
   slotMs: number;
+  /** The slot's date as the group reads it, "Tue 24 Nov 2026": shown on the post, and how a retry finds it. */
+  slotLabel: string;
 }
 
 export type ReminderStage = '24h' | '1h' | 'start';
@@ -26,7 +28,12 @@ export interface RecapView {
 
 /** The scheduler's way out to the channel; implemented over Discord REST in src/discord/poster.ts. */
 export interface Poster {
-  dailyPrompt(channelId: string, view: DailyPromptView, nonce: string): Promise<void>;
+  /**
+   * `mayExist`: an earlier attempt at this slot may have posted (it crashed before recording it).
+   * The poster then looks for that post in the channel first and, finding it, posts nothing and
+   * starts no thread: a thread only ever starts on a message this attempt created.
+   */
+  dailyPrompt(channelId: string, view: DailyPromptView, nonce: string, mayExist: boolean): Promise<void>;
   reminder(channelId: string, view: ReminderView, nonce: string): Promise<void>;
   recap(channelId: string, view: RecapView, nonce: string): Promise<void>;
 }
@@ -45,4 +52,9 @@ export class PostRefused extends Error {
  */
 export function nonceFor(jobId: string, slotMs: number): string {
   return createHash('sha256').update(`${jobId}@${slotMs}`).digest('base64url').slice(0, 25);
+}
+
+/** The nonce of part `n` of a post sent as several messages; part 0 keeps the post's own. */
+export function partNonce(nonce: string, part: number): string {
+  return part === 0 ? nonce : createHash('sha256').update(`${nonce}#${part}`).digest('base64url').slice(0, 25);
 }

@@ -17,6 +17,7 @@ beforeAll(async () => {
     ticker: false,
     guilds: [{ id: GUILD, channelIds: [CHANNEL, CLOSED_CHANNEL], deniedToBot: { [CLOSED_CHANNEL]: PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks } }],
   });
+  world.standin.clock = clock; // Discord's "now" is this world's 2026-11-23 too (events must start in the future)
 });
 afterAll(async () => world?.stop());
 beforeEach(() => {
@@ -111,7 +112,7 @@ describe('/meetup', () => {
     expect(announcement!.ephemeral).toBe(false);
     expect(announcement!.content).toContain(`<t:${start}:F>`);
     expect(announcement!.content).toContain(`<t:${start}:R>`);
-    expect(note!.content).toContain('24h before, 1h before, at the start');
+    expect(note!.content).toContain('24h before, 1h before and at the start');
     expect(note!.content).toContain('created a Discord event');
     expect(world.standin.calls.some((c) => c.method === 'POST' && c.path === `/guilds/${GUILD}/scheduled-events`)).toBe(true);
 

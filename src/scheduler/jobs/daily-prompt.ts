@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { Curriculum } from '../../curriculum/curriculum.js';
 import type { Topic } from '../../curriculum/types.js';
 import type { GroupStore } from '../../groups/group-store.js';
@@ -29,8 +30,12 @@ export function dailyPromptJob(deps: { groups: GroupStore; curriculum: Curriculu
       return next;
     }
     const topic = nextGroupTopic(deps.curriculum, group.track, group.cursor);
-    const view = { topic, moduleTitle: deps.curriculum.module(topic.moduleId).title, slotMs: slot };
-    if (!(await postOrPause(deps, guildId, id, () => deps.poster.dailyPrompt(group.channelId, view, nonceFor(id, slot))))) return undefined;
+    const view = { topic, moduleTitle: deps.curriculum.module(topic.moduleId).title, slotMs: slot, slotLabel: DateTime.fromMillis(slot, { zone: group.tz }).toFormat('ccc d LLL yyyy') };
+    // The nonce de-duplicates a retry for a few minutes only; an attempt recorded before posting lets
+    // a retry at any later time know to look for the post first.
+    const mayExist = group.postAttempt === slot;
+    if (!mayExist) await deps.groups.setPostAttempt(guildId, slot);
+    if (!(await postOrPause(deps, guildId, id, () => deps.poster.dailyPrompt(group.channelId, view, nonceFor(id, slot), mayExist)))) return undefined;
     await deps.groups.setCursor(guildId, topic.id);
     return next;
   };
