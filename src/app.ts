@@ -25,6 +25,7 @@ import { Scheduler } from './scheduler/scheduler.js';
 import { createKeys } from './store/keys.js';
 import { migrate } from './store/migrations.js';
 import { StoreIdentity } from './store/identity.js';
+import { RedisPacer } from './store/pacer.js';
 import { ProgressStore } from './store/progress-store.js';
 import { createRedis } from './store/redis.js';
 import { ScheduleStore } from './store/schedule-store.js';
@@ -90,7 +91,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const router = createRouter(commands, ctx, metrics);
   const client = createClient(config);
   guardPackets(client, log);
-  const poster = new DiscordPoster(client, log);
+  const poster = new DiscordPoster(client, log, new RedisPacer(redis, keys));
   const scheduler = new Scheduler(
     scheduleStore,
     {

@@ -1,5 +1,6 @@
 import { DiscordAPIError, PermissionFlagsBits, Routes, type APIMessage, type Client } from 'discord.js';
 import type { Logger } from '../log.js';
+import type { Pacer } from '../store/pacer.js';
 import { PostRefused, type DailyPromptView, type Poster, type RecapView, type ReminderView } from '../scheduler/poster.js';
 import { partNonce } from '../scheduler/poster.js';
 import { dailyPromptMarker, dailyPromptMessage, recapMessage, reminderMessages } from './render/scheduled.js';
@@ -12,6 +13,8 @@ export class DiscordPoster implements Poster {
   constructor(
     private readonly client: Client,
     private readonly log: Logger,
+    /** Keeps the posts of every replica together under Discord's global rate limit. */
+    private readonly pacer: Pacer = { take: async () => undefined },
   ) {}
 
   async dailyPrompt(channelId: string, view: DailyPromptView, nonce: string, mayExist: boolean): Promise<void> {
@@ -23,6 +26,7 @@ export class DiscordPoster implements Poster {
     const posted = await this.send(channelId, message, nonce);
     if (!this.may(channelId, PermissionFlagsBits.CreatePublicThreads)) return;
     try {
+      await this.pacer.take();
       await this.client.rest.post(Routes.threads(channelId, posted.id), { body: { name: threadName, auto_archive_duration: 1440 } });
     } catch (error) {
       // The prompt is out; a missing thread is not worth pausing the group for.
@@ -44,6 +48,7 @@ export class DiscordPoster implements Poster {
   /** Whether one of the channel's last 50 messages is ours and carries the marker in its embed footer. */
   private async findRecent(channelId: string, marker: string): Promise<boolean> {
     try {
+      await this.pacer.take();
       const recent = (await this.client.rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: '50' }) })) as APIMessage[];
       return recent.some((m) => m.author.id === this.client.user?.id && m.embeds.some((e) => e.footer?.text.startsWith(marker)));
     } catch (error) {
@@ -54,6 +59,7 @@ export class DiscordPoster implements Poster {
   }
 
   private async send(channelId: string, message: object, nonce: string, allowedMentions: object = { parse: [] }): Promise<{ id: string }> {
+    await this.pacer.take();
     try {
       return (await this.client.rest.post(Routes.channelMessages(channelId), {
         body: { ...toJson(message), nonce, enforce_nonce: true, allowed_mentions: allowedMentions },

@@ -38,6 +38,8 @@ export function createKeys(prefix: string) {
     schedDue: () => `${prefix}:{sched}:due`,
     /** ZSET jobId -> lease deadline (ms) of jobs being run */
     schedLease: () => `${prefix}:{sched}:lease`,
+    /** HASH tokens, at: the token bucket pacing scheduled posts under Discord's global limit (store/pacer.ts) */
+    postBucket: () => `${prefix}:{sched}:pace`,
     /** SET of guild ids that have had jobs queued: where reconcile looks for settings that want jobs */
     schedGuilds: () => `${prefix}:{sched}:guilds`,
     /** Every guild's settings and meetups match these (reconcile finds them at start). */

@@ -22,6 +22,7 @@ declare module 'ioredis' {
     syllabotMeetupCreate(meetup: string, meetups: string, id: string, startMs: number, ...fields: Arg[]): Result<number, Context>;
     syllabotHsetExisting(key: string, ...fields: Arg[]): Result<number, Context>;
     syllabotReplaceEntry(list: string, index: number, read: string, write: string): Result<number, Context>;
+    syllabotPace(bucket: string, rate: number, burst: number, cost: number): Result<number, Context>;
   }
 }
 

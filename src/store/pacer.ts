@@ -1,0 +1,28 @@
+import type { Redis } from 'ioredis';
+import { guard } from './guard.js';
+import type { Keys } from './keys.js';
+
+/** Paces requests that count toward a rate limit; `take` resolves when one may be sent. */
+export interface Pacer {
+  take(cost?: number): Promise<void>;
+}
+
+/**
+ * Discord allows a bot 50 requests a second in all (its global limit) and counts 429s toward an
+ * invalid-request ban. The scheduler's posts stay under it by themselves instead of relying on
+ * 429s: one token bucket in Redis, shared by every replica, at `rate` per second (default 40,
+ * leaving room for the interactions' own follow-ups).
+ */
+export class RedisPacer implements Pacer {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+    private readonly rate = 40,
+    private readonly burst = 10,
+  ) {}
+
+  async take(cost = 1): Promise<void> {
+    const waitMs = await guard(this.redis.syllabotPace(this.keys.postBucket(), this.rate, this.burst, cost));
+    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+  }
+}
