@@ -10,14 +10,14 @@ export interface Pacer {
 /**
  * Discord allows a bot 50 requests a second in all (its global limit) and counts 429s toward an
  * invalid-request ban. The scheduler's posts stay under it by themselves instead of relying on
- * 429s: one token bucket in Redis, shared by every replica, at `rate` per second (default 40,
+ * 429s: one token bucket in Redis, shared by every replica, at `rate` per second (default 45,
  * leaving room for the interactions' own follow-ups).
  */
 export class RedisPacer implements Pacer {
   constructor(
     private readonly redis: Redis,
     private readonly keys: Keys,
-    private readonly rate = 40,
+    private readonly rate = 45,
     private readonly burst = 10,
   ) {}
 
