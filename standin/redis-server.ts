@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
+import type { RedisClient } from '../src/store/redis.js';
 
 /** True when a Redis answers PING at the URL within half a second. */
 export async function redisAnswers(url: string): Promise<boolean> {
@@ -72,12 +73,16 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Deletes every key under a prefix (tests and the demo clean up after themselves). */
-export async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
+/** Deletes every key under a prefix (tests and the demo clean up after themselves), on every master of a cluster. */
+export async function deletePrefix(redis: RedisClient, prefix: string): Promise<void> {
+  const nodes = redis instanceof Cluster ? redis.nodes('master') : [redis];
+  for (const node of nodes) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await node.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      cursor = next;
+      // One key a command: a cluster refuses a DEL whose keys hash to different slots.
+      if (keys.length) await node.pipeline(keys.map((key) => ['unlink', key])).exec();
+    } while (cursor !== '0');
+  }
 }

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient as Redis } from '../store/redis.js';
 import { exec, guard, guardWrite } from '../store/guard.js';
 import type { Keys } from '../store/keys.js';
 

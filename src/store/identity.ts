@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient as Redis } from './redis.js';
 import type { Logger } from '../log.js';
 import type { Keys } from './keys.js';
 

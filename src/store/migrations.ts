@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { scanKeys, type RedisClient as Redis } from './redis.js';
 import type { Logger } from '../log.js';
 import { periodsAt } from '../progress/periods.js';
 import { decodeUndo, encodeUndo, type UndoEntry } from '../progress/undo-entry.js';
@@ -22,8 +22,7 @@ export async function migrate(redis: Redis, keys: Keys, log: Logger): Promise<vo
 
 async function convertUndoLogs(redis: Redis, keys: Keys): Promise<number> {
   let converted = 0;
-  const stream = redis.scanStream({ match: keys.memberLogPattern(), count: 1000 });
-  for await (const batch of stream as AsyncIterable<string[]>) {
+  for await (const batch of scanKeys(redis, keys.memberLogPattern())) {
     for (const key of batch) {
       const entries = await redis.lrange(key, 0, -1);
       for (const [index, raw] of entries.entries()) {

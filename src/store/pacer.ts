@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient as Redis } from './redis.js';
 import { guard } from './guard.js';
 import type { Keys } from './keys.js';
 

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient as Redis } from './redis.js';
 import type { MemberState } from '../progress/member-state.js';
 import type { PeriodName, Periods } from '../progress/periods.js';
 import type { MarkChange, UndoChange } from '../progress/rules.js';

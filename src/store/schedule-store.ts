@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { scanKeys, type RedisClient as Redis } from './redis.js';
 import { jobId, type Job } from '../scheduler/job.js';
 import type { PlannedJob } from '../scheduler/plan.js';
 import { exec, guard, guardWrite } from './guard.js';
@@ -70,13 +70,10 @@ export class ScheduleStore {
    */
   async *discoverGuilds(): AsyncGenerator<string[]> {
     for (const match of [this.keys.groupPattern(), this.keys.meetupsPattern()]) {
-      let cursor = '0';
-      do {
-        const [next, found] = await guard(this.redis.scan(cursor, 'MATCH', match, 'COUNT', 1000));
-        cursor = next;
+      for await (const found of scanKeys(this.redis, match)) {
         const ids = found.map((key) => this.keys.guildOf(key)).filter((id): id is string => id !== undefined);
         if (ids.length) yield ids;
-      } while (cursor !== '0');
+      }
     }
   }
 

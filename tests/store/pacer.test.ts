@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
+import type { RedisClient as Redis } from '../../src/store/redis.js';
 import { createKeys } from '../../src/store/keys.js';
 import { createRedis } from '../../src/store/redis.js';
 import { deletePrefix, redisUrl, uniquePrefix } from '../support/redis.js';

@@ -1,55 +1,67 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import { progressHarness } from '../support/services.js';
-import { plainRedis } from '../support/redis.js';
 
 type Harness = Awaited<ReturnType<typeof progressHarness>>;
 let h: Harness;
-let monitor: Redis;
+const monitors: Redis[] = [];
 const seen: string[][] = [];
 
 beforeAll(async () => {
   h = await progressHarness('round-trips', { curriculumDir: './curriculum' });
-  ownAddress = /addr=(\S+)/.exec(String(await h.redis.client('INFO')))![1];
-  monitor = await plainRedis().monitor();
-  // Commands our service's connection sends itself; calls made inside a Lua script show as "lua".
-  monitor.on('monitor', (_time: string, args: string[], source: string) => {
-    if (source === ownAddress) seen.push(args);
-  });
+  // One MONITOR per server (every master of a cluster), keeping what our service's connections send.
+  const nodes = h.redis instanceof Cluster ? h.redis.nodes('master') : [h.redis];
+  const own = new Set<string>();
+  for (const node of nodes) {
+    own.add(/addr=(\S+)/.exec(String(await node.client('INFO')))![1]!);
+    const monitor = await new Redis({ host: node.options.host, port: node.options.port }).monitor();
+    // Commands a Lua script runs show as "lua": only what crossed the wire is kept.
+    monitor.on('monitor', (_time: string, args: string[], source: string) => {
+      if (own.has(source)) seen.push(args);
+    });
+    monitors.push(monitor);
+  }
 });
 afterAll(async () => {
-  monitor?.disconnect();
+  for (const monitor of monitors) monitor.disconnect();
   await h?.close();
 });
 
-/** The service connection's address as MONITOR names it. */
-let ownAddress: string | undefined;
-
-async function commandsFor(action: () => Promise<unknown>): Promise<string[]> {
+async function commandsFor(action: () => Promise<unknown>): Promise<{ names: string[]; bytes: number }> {
   await new Promise((r) => setTimeout(r, 50));
   seen.length = 0;
   await action();
   await new Promise((r) => setTimeout(r, 100)); // MONITOR output arrives asynchronously
-  return seen.map((args) => args[0]!.toLowerCase());
+  return { names: seen.map((args) => args[0]!.toLowerCase()), bytes: seen.flat().reduce((sum, arg) => sum + Buffer.byteLength(arg), 0) };
 }
 
-it('/next, /done, /skip and /undo each cost one Redis round trip', async () => {
+const READ = ['hgetall', 'hgetall', 'hget'];
+
+it('/next reads once (one pipeline) and writes nothing', async () => {
   const m = { guildId: 'rt', userId: '1' };
-  // warm up: the first call after start loads each script (EVALSHA, then EVAL once)
   await h.service.next(m);
+  expect((await commandsFor(() => h.service.next(m))).names).toEqual(READ);
+});
+
+it('/done, /skip and /undo read once and write once, with well under 1.5 KB sent', async () => {
+  const m = { guildId: 'rt', userId: '2' };
+  // warm up: the first call after start loads each script (EVALSHA, then EVAL once)
   await h.service.done(m, null, 'warm-1');
   await h.service.undo(m, 'warm-2');
 
-  expect(await commandsFor(() => h.service.next(m))).toEqual(['evalsha']);
-  expect(await commandsFor(() => h.service.done(m, null, 'a'))).toEqual(['evalsha']);
-  expect(await commandsFor(() => h.service.skip(m, null, 'b'))).toEqual(['evalsha']);
-  expect(await commandsFor(() => h.service.undo(m, 'c'))).toEqual(['evalsha']);
+  const done = await commandsFor(() => h.service.done(m, null, 'a'));
+  expect(done.names).toEqual([...READ, 'exists', 'evalsha']);
+  expect(done.bytes).toBeLessThan(1_500);
+  const skip = await commandsFor(() => h.service.skip(m, null, 'b'));
+  expect(skip.names).toEqual([...READ, 'exists', 'evalsha']);
+  expect(skip.bytes).toBeLessThan(1_500);
+  const undo = await commandsFor(() => h.service.undo(m, 'c'));
+  expect(undo.names).toEqual([...READ, 'exists', 'lindex', 'evalsha']);
+  expect(undo.bytes).toBeLessThan(1_500);
 });
 
-it('/progress and /leaderboard read in one pipeline', async () => {
-  const m = { guildId: 'rt', userId: '1' };
-  const progress = await commandsFor(() => h.service.progress(m));
-  expect(progress).toEqual(['hgetall', 'hgetall', 'zrevrank', 'zscore']);
-  const board = await commandsFor(() => h.service.leaderboard('rt', 'week', '1'));
-  expect(board).toEqual(['zrevrange', 'zrevrank', 'zscore']);
+it('/progress and /leaderboard read the zone, then the board', async () => {
+  const m = { guildId: 'rt', userId: '2' };
+  expect((await commandsFor(() => h.service.progress(m))).names).toEqual([...READ, 'zrevrank', 'zscore']);
+  expect((await commandsFor(() => h.service.leaderboard('rt', 'week', '2'))).names).toEqual(['hget', 'zrevrange', 'zrevrank', 'zscore']);
 });

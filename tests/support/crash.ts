@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient as Redis } from '../../src/store/redis.js';
 import { createLogger } from '../../src/log.js';
 import { GroupService } from '../../src/groups/group-service.js';
 import { GroupStore } from '../../src/groups/group-store.js';

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient as Redis } from '../../src/store/redis.js';
 import { loadCurriculum } from '../../src/curriculum/load.js';
 import { ProgressService } from '../../src/progress/progress-service.js';
 import { createKeys } from '../../src/store/keys.js';
