@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
+import { clusterNodes, type RedisClient } from '../../src/store/redis.js';
 import { inject } from 'vitest';
 
 /** The Redis the global setup found or started. */
@@ -10,6 +11,8 @@ export const uniquePrefix = (name: string) => `test-${name}-${randomBytes(4).toS
 
 export { deletePrefix } from '../../standin/redis-server.js';
 
-export function plainRedis(): Redis {
-  return new Redis(redisUrl(), { maxRetriesPerRequest: 1 });
+/** A client for checks and clean-up: a Cluster client when the tests run on a cluster. */
+export function plainRedis(): RedisClient {
+  const nodes = clusterNodes(redisUrl());
+  return nodes ? new Cluster(nodes.map((n) => ({ host: new URL(n).hostname, port: Number(new URL(n).port) }))) : new Redis(redisUrl(), { maxRetriesPerRequest: 1 });
 }

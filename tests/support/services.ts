@@ -10,8 +10,8 @@ import { deletePrefix, redisUrl, uniquePrefix } from './redis.js';
 export const SMALL_CURRICULUM = 'tests/fixtures/curriculum-small';
 
 /** The progress service on the real Redis, a prefix of its own and a fake clock. */
-export async function progressHarness(name: string, options: { curriculumDir?: string; zone?: string; start?: string; guildId?: string } = {}) {
-  const redis: Redis = createRedis(redisUrl());
+export async function progressHarness(name: string, options: { curriculumDir?: string; zone?: string; start?: string; guildId?: string; url?: string } = {}) {
+  const redis: Redis = createRedis(options.url ?? redisUrl());
   await redis.connect();
   const prefix = uniquePrefix(name);
   const keys = createKeys(prefix);
