@@ -26,6 +26,7 @@ import { createKeys } from './store/keys.js';
 import { migrate } from './store/migrations.js';
 import { StoreIdentity } from './store/identity.js';
 import { RedisPacer } from './store/pacer.js';
+import { CooldownStore } from './store/cooldown-store.js';
 import { ProgressStore } from './store/progress-store.js';
 import { createRedis } from './store/redis.js';
 import { ScheduleStore } from './store/schedule-store.js';
@@ -88,7 +89,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const progress = new ProgressService(progressStore, curriculum, clock);
   const ctx: AppContext = { config, log, clock, curriculum, progress, groups, meetups };
 
-  const router = createRouter(commands, ctx, metrics);
+  const router = createRouter(commands, ctx, { metrics, rateLimit: new CooldownStore(redis, keys, clock, config.COMMANDS_PER_10S) });
   const client = createClient(config);
   guardPackets(client, log);
   const poster = new DiscordPoster(client, log, new RedisPacer(redis, keys));

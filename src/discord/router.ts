@@ -6,7 +6,6 @@ import { StoreUnavailableError, UserError, WriteInDoubtError } from '../errors.j
 import { answer, deferWhenSlow } from './answer.js';
 import { clip } from '../text.js';
 import { parseButtonId } from './buttons.js';
-import { Cooldown } from './cooldown.js';
 import type { CommandModule, GuildButton, GuildChatInput } from './command.js';
 
 type Outcome = 'ok' | 'user-error' | 'store-unavailable' | 'write-in-doubt' | 'error' | 'rejected' | 'cooldown';
@@ -29,10 +28,16 @@ export const MESSAGES = {
 /** An interaction not answered by then is deferred, well inside Discord's 3-second window. */
 export const DEFER_AFTER_MS = 1_500;
 
-export function createRouter(commands: CommandModule[], ctx: AppContext, metrics?: Metrics) {
+/** How often a member may use commands; shared by every replica (store/cooldown-store.ts). */
+export interface RateLimit {
+  /** Milliseconds the member must wait, or 0 when this use is allowed (and counted). */
+  take(guildId: string, userId: string): Promise<number>;
+}
+
+export function createRouter(commands: CommandModule[], ctx: AppContext, options: { metrics?: Metrics; rateLimit?: RateLimit } = {}) {
+  const { metrics, rateLimit } = options;
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   const buttons = new Map(commands.flatMap((c) => Object.entries(c.buttons ?? {})));
-  const cooldown = new Cooldown(ctx.clock, ctx.config.COMMANDS_PER_10S);
   let accepting = true;
   let inFlight = 0;
   let idle: (() => void) | undefined;
@@ -74,14 +79,14 @@ export function createRouter(commands: CommandModule[], ctx: AppContext, metrics
         await answerError(i, MESSAGES.notInGuild);
         return;
       }
-      const wait = i.isAutocomplete() ? 0 : cooldown.take(`${i.guildId}:${i.user.id}`);
-      if (wait > 0) {
-        outcome = 'cooldown';
-        await answerError(i, `Easy there! Try again in ${Math.ceil(wait / 1000)} s.`);
-        return;
-      }
       const stopTimer = i.isRepliable() ? deferWhenSlow(i, DEFER_AFTER_MS) : () => undefined;
       try {
+        const wait = i.isAutocomplete() || !rateLimit ? 0 : await rateLimit.take(i.guildId, i.user.id);
+        if (wait > 0) {
+          outcome = 'cooldown';
+          await answerError(i, `Easy there! Try again in ${Math.ceil(wait / 1000)} s.`);
+          return;
+        }
         name = await dispatch(i);
       } finally {
         stopTimer();

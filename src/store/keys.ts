@@ -16,6 +16,8 @@ export function createKeys(prefix: string) {
     memberTopics: (guildId: string, userId: string) => `${member(guildId, userId)}:topics`,
     /** LIST of JSON entries (progress/undo-entry.ts), newest first, for /undo */
     memberLog: (guildId: string, userId: string) => `${member(guildId, userId)}:log`,
+    /** ZSET use id -> ms: the member's commands in the last 10 s, for the shared rate limit */
+    memberCooldown: (guildId: string, userId: string) => `${member(guildId, userId)}:cooldown`,
     /** STRING, short-lived: an interaction id already applied, so a replayed delivery counts once */
     interactionSeen: (guildId: string, interactionId: string) => `${guild(guildId)}:seen:${interactionId}`,
     /** ZSET member -> points, all time */

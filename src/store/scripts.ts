@@ -23,6 +23,7 @@ declare module 'ioredis' {
     syllabotHsetExisting(key: string, ...fields: Arg[]): Result<number, Context>;
     syllabotReplaceEntry(list: string, index: number, read: string, write: string): Result<number, Context>;
     syllabotPace(bucket: string, rate: number, burst: number, cost: number): Result<number, Context>;
+    syllabotCooldown(uses: string, now: number, windowMs: number, limit: number, id: string): Result<number, Context>;
   }
 }
 
