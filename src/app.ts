@@ -109,7 +109,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   const ready = new Promise<void>((resolve) =>
     client.once(Events.ClientReady, (c) => {
-      log.info({ user: c.user.tag, guilds: c.guilds.cache.size, topics: curriculum.topics.length }, 'ready');
+      log.info({ user: c.user.tag, shards: [...c.ws.shards.keys()], guilds: c.guilds.cache.size, topics: curriculum.topics.length }, 'ready');
       resolve();
     }),
   );

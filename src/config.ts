@@ -30,7 +30,25 @@ const schema = z.object({
   HEALTH_HOST: z.preprocess(emptyAsUndefined, z.string().refine((h) => isIP(h) !== 0 || hostname.test(h)).default('127.0.0.1')),
   HEALTH_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(8080)),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  // Shards across hosts: this process (or this host's manager) runs the shards SHARD_IDS of SHARD_COUNT.
+  SHARD_IDS: z.preprocess(emptyAsUndefined, z.string().regex(/^\s*\d+(\s*-\s*\d+)?(\s*,\s*\d+(\s*-\s*\d+)?)*\s*$/).transform(shardIds).optional()),
+  SHARD_COUNT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(4096).optional()),
+}).superRefine((config, ctx) => {
+  if (config.SHARD_IDS && !config.SHARD_COUNT) ctx.addIssue({ code: 'custom', path: ['SHARD_COUNT'], input: undefined, message: 'required with SHARD_IDS' });
+  if (config.SHARD_IDS && config.SHARD_COUNT && config.SHARD_IDS.some((id) => id >= config.SHARD_COUNT!)) {
+    ctx.addIssue({ code: 'custom', path: ['SHARD_IDS'], input: config.SHARD_IDS.join(','), message: 'ids must be below SHARD_COUNT' });
+  }
 });
+
+/** "0-3,6" -> [0, 1, 2, 3, 6]: the shard ids one host runs. */
+function shardIds(text: string): number[] {
+  const ids = new Set<number>();
+  for (const part of text.split(',')) {
+    const [from, to = from] = part.split('-').map((n) => Number(n.trim()));
+    for (let id = from!; id <= to!; id++) ids.add(id);
+  }
+  return [...ids].sort((a, b) => a - b);
+}
 
 export type Config = z.infer<typeof schema>;
 type Variable = keyof Config;
@@ -47,6 +65,8 @@ const GOOD: Record<Exclude<Variable, 'DISCORD_TOKEN'>, string> = {
   HEALTH_HOST: 'use an address to listen on, such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)',
   HEALTH_PORT: 'use a port number such as 8080, or 0 to pick a free one',
   LOG_LEVEL: 'use one of fatal, error, warn, info, debug, trace or silent, such as info',
+  SHARD_IDS: 'use the shard ids this host runs, a list or ranges below SHARD_COUNT such as 0-3 or 0,2, or leave it empty to run every shard here',
+  SHARD_COUNT: 'use the total number of shards across all hosts, such as 8; it is required with SHARD_IDS',
 };
 
 const TOKEN_HINT = 'put the bot token from the Developer Portal (your application, Bot, Reset Token) in .env as DISCORD_TOKEN=<the token>';

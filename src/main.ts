@@ -7,7 +7,9 @@ import { CurriculumError } from './curriculum/load.js';
 async function main(): Promise<void> {
   // SHARDS=auto in .env is for the sharding manager; discord.js would read it as this process's shard.
   if (!process.env.SHARDING_MANAGER) delete process.env.SHARDS;
-  const config = shardedPort(parseConfig(process.env));
+  const parsed = shardedPort(parseConfig(process.env));
+  // Under the sharding manager, this process is the one shard discord.js gave it, not the host's list.
+  const config = process.env.SHARDING_MANAGER ? { ...parsed, SHARD_IDS: undefined, SHARD_COUNT: undefined } : parsed;
   const app = await startApp(config);
   let stopping = false;
   const shutdown = async (signal: string) => {

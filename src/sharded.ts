@@ -61,11 +61,13 @@ async function main(): Promise<void> {
   process.once('SIGTERM', (s) => void shutdown(s));
   process.once('SIGINT', (s) => void shutdown(s));
 
-  const totalShards = wanted.data === 'auto' ? await recommendedShards(config.DISCORD_TOKEN, config.DISCORD_API_URL) : wanted.data;
+  // Shards across hosts: SHARD_COUNT in all, and this host runs SHARD_IDS of them.
+  const totalShards = config.SHARD_COUNT ?? (wanted.data === 'auto' ? await recommendedShards(config.DISCORD_TOKEN, config.DISCORD_API_URL) : wanted.data);
   if (stopping) return;
   manager = new ShardingManager(fileURLToPath(new URL(`./main${extension()}`, import.meta.url)), {
     token: config.DISCORD_TOKEN,
     totalShards,
+    shardList: config.SHARD_IDS ?? 'auto',
     execArgv: process.execArgv,
     respawn: true,
   });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig, shardCountSchema } from '../src/config.js';
 
@@ -110,5 +111,34 @@ describe('REDIS_URL for a cluster', () => {
 
   it('refuses a list with a node that is not a redis URL', () => {
     expect(() => parseConfig({ DISCORD_TOKEN: 't', REDIS_URL: 'redis://10.0.0.1:7000,http://x' })).toThrow(/REDIS_URL/);
+  });
+});
+
+describe('the documented configuration', () => {
+  const every = { DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '12345678901234567', DISCORD_GUILD_ID: '12345678901234567', DISCORD_API_URL: 'http://127.0.0.1:5055/api' };
+  const configured = [...Object.keys(parseConfig(every)), 'SHARDS'].sort();
+  it('README’s table and .env.example list every variable the bot reads', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
+    const documented = [...table.matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((m) => m[1]).sort();
+    const example = [...readFileSync('.env.example', 'utf8').matchAll(/^([A-Z0-9_]+)=/gm)].map((m) => m[1]).sort();
+    expect(documented).toEqual(configured);
+    expect(example).toEqual(configured);
+  });
+
+  it('.env.example, copied as it is with a token added, is a valid configuration', () => {
+    const env = Object.fromEntries([...readFileSync('.env.example', 'utf8').matchAll(/^([A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]));
+    expect(parseConfig({ ...env, DISCORD_TOKEN: 't' })).toMatchObject({ HEALTH_HOST: '127.0.0.1', HEALTH_PORT: 8080 });
+  });
+});
+
+describe('shards across hosts', () => {
+  it('reads SHARD_IDS as a list or ranges of the SHARD_COUNT shards', () => {
+    expect(parseConfig({ DISCORD_TOKEN: 't', SHARD_IDS: '0-3, 6', SHARD_COUNT: '8' })).toMatchObject({ SHARD_IDS: [0, 1, 2, 3, 6], SHARD_COUNT: 8 });
+  });
+
+  it('needs SHARD_COUNT with SHARD_IDS, and ids below it', () => {
+    expect(() => parseConfig({ DISCORD_TOKEN: 't', SHARD_IDS: '0,1' })).toThrow(/SHARD_COUNT/);
+    expect(() => parseConfig({ DISCORD_TOKEN: 't', SHARD_IDS: '0-4', SHARD_COUNT: '4' })).toThrow(/SHARD_IDS/);
   });
 });

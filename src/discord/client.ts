@@ -10,6 +10,9 @@ export function createClient(config: Config): Client {
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [], repliedUser: false },
     rest: config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {},
+    // Shards across hosts: this process connects as the shards it was given (under the sharding
+    // manager discord.js sets them itself).
+    ...(config.SHARD_COUNT ? { shards: config.SHARD_IDS ?? [...Array(config.SHARD_COUNT).keys()], shardCount: config.SHARD_COUNT } : {}),
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
       MessageManager: 0,
