@@ -13,6 +13,9 @@ RUN npm run build
 # Runtime stage: production dependencies and the compiled bot only, as the unprivileged node user.
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production HEALTH_PORT=8080
+# Outside a container the health server listens on 127.0.0.1 only; here it must be reachable from
+# the published port (docker-compose.yml maps it to 127.0.0.1:8080 on the host).
+ENV HEALTH_HOST=0.0.0.0
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force

@@ -1,6 +1,8 @@
 import { ApplicationCommandOptionType, EmbedBuilder, MessageFlags } from 'discord.js';
+import { answer } from '../src/discord/answer.js';
 import { defineCommand, guildOnly } from '../src/discord/command.js';
 import { COLOUR } from '../src/discord/render/common.js';
+import { trackTotals } from '../src/discord/render/progress.js';
 import { commands } from './index.js';
 
 export default defineCommand({
@@ -17,12 +19,13 @@ export default defineCommand({
       .setTitle('Syllabot — study the backend roadmap together')
       .setDescription(
         [
-          `Work through **${ctx.curriculum.title}** (${ctx.curriculum.topics.length} topics) at your own pace:`,
+          // Per track, as /progress counts ("of N"): a member studies one track, not every topic.
+          `Work through **${ctx.curriculum.title}** at your own pace: ${trackTotals(ctx.curriculum)}.`,
           '`/next` shows your topic, `/done` marks it finished and earns points and a streak.',
           '',
           ...lines,
         ].join('\n'),
       );
-    return i.reply({ embeds: [embed], flags: MessageFlags.Ephemeral });
+    return answer(i, { embeds: [embed], flags: MessageFlags.Ephemeral });
   },
 });

@@ -12,14 +12,26 @@ export class Narrator {
     private readonly world: DemoWorld,
     private readonly write: (text: string) => void,
     colour: boolean,
+    /** Columns to wrap at: the terminal's width, or 100 when the output is not a terminal. */
+    width = 100,
   ) {
-    this.out = new TerminalRenderer(colour, world.name, () => world.clock.now());
+    this.out = new TerminalRenderer(colour, world.name, () => world.clock.now(), width);
   }
 
+  /** What someone typed, then the `replies` messages the bot answered with. */
   async show(who: string, typed: string, exchange: Exchange, replies = 1): Promise<Exchange> {
-    this.write(`\n${this.out.bold(who)} ${this.out.dim('›')} ${typed}\n`);
-    for (const message of await exchange.messages(replies)) this.write(`${this.out.accent('Syllabot')}\n${this.out.message(message)}\n`);
+    this.typed(who, typed);
+    for (const message of await exchange.messages(replies)) this.answer(message);
     return exchange;
+  }
+
+  typed(who: string, typed: string): void {
+    this.write(`\n${this.out.bold(who)} ${this.out.dim('›')} ${typed}\n`);
+  }
+
+  /** What Discord's client shows instead of sending a command it would refuse. */
+  refused(message: string): void {
+    this.write(`${this.out.dim('Discord')}\n  ${message}\n`);
   }
 
   /** Everything the bot answered within a short while (for the playground, which cannot know how many). */
@@ -27,17 +39,22 @@ export class Narrator {
     await exchange.messages(1);
     await new Promise((r) => setTimeout(r, 200));
     const messages = exchange.sent();
-    for (const message of messages) this.write(`${this.out.accent('Syllabot')}\n${this.out.message(message)}\n`);
+    for (const message of messages) this.answer(message);
     return messages;
   }
 
-  /** Channel posts the scheduler made since the last call. */
+  private answer(message: SeenMessage): void {
+    this.write(`${this.out.accent('Syllabot')}\n${this.out.message(message)}\n`);
+  }
+
+  /** Channel posts the scheduler made since the last call, each read at the moment it was posted. */
   channelPosts(): void {
     const posts = this.world.standin.channelMessages(CHANNEL).slice(this.seenPosts);
     this.seenPosts += posts.length;
     for (const post of posts) {
       const body = { content: post.body.content ?? '', embeds: post.body.embeds ?? [], components: post.body.components ?? [], ephemeral: false };
-      this.write(`\n${this.out.accent(`#${this.world.name(CHANNEL)}`)} ${this.out.dim('· Syllabot posted')}\n${this.out.message(body)}\n`);
+      const at = this.world.postedTime(post.id);
+      this.write(`\n${this.out.accent(`#${this.world.name(CHANNEL)}`)} ${this.out.dim(`· Syllabot posted at ${this.out.time(at)}`)}\n${this.out.message(body, { postedAt: at })}\n`);
     }
   }
 

@@ -1,3 +1,5 @@
+import { ApplicationCommandOptionType } from 'discord.js';
+import { commands } from '../commands/index.js';
 import { CHANNEL } from '../standin/fixtures.js';
 import type { OptionValue } from '../standin/member.js';
 import { PEOPLE } from './world.js';
@@ -12,7 +14,8 @@ export type PlaygroundLine =
   | { kind: 'error'; message: string };
 
 const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
-const SUBCOMMANDS = new Set(['setup', 'show', 'pause', 'resume', 'create', 'list', 'cancel']);
+/** Every subcommand name of every command: a bare word among them names the subcommand. */
+const SUBCOMMANDS = new Set(commands.flatMap((c) => (c.data.options ?? []).filter((o) => o.type === ApplicationCommandOptionType.Subcommand).map((o) => o.name)));
 
 /**
  * Reads one playground line: `/next`, `/done topic:http-basics`, `/meetup create title:"SQL night"

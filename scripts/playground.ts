@@ -1,13 +1,24 @@
 import { createInterface } from 'node:readline/promises';
-import { DemoWorld } from '../demo/world.js';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DemoSetupError, DemoWorld, fileLogger } from '../demo/world.js';
 import { Narrator } from '../demo/narrator.js';
 import { parsePlaygroundLine } from '../demo/playground-parser.js';
 import type { SeenMessage } from '../standin/member.js';
 
 /** `npm run playground`: the demo's world, interactive. */
-const world = await DemoWorld.start();
+const logFile = join(tmpdir(), `syllabot-playground-${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}-${process.pid}.log`);
+let world: DemoWorld;
+try {
+  world = await DemoWorld.start({ name: 'playground', log: fileLogger(logFile) });
+} catch (error) {
+  if (!(error instanceof DemoSetupError)) throw error;
+  process.stderr.write(`${error.lines.join('\n')}\n`);
+  process.exit(1);
+}
 const colour = Boolean(process.stdout.isTTY);
-const n = new Narrator(world, (text) => process.stdout.write(text), colour);
+const n = new Narrator(world, (text) => process.stdout.write(text), colour, process.stdout.columns || 100);
 const help = [
   'Type slash commands as in Discord: /next, /done, /done topic:http-basics, /skip, /undo, /progress member:@bob,',
   '/leaderboard period:all, /topic topic:sql-joins, /track track:node, /help,',
@@ -17,6 +28,7 @@ const help = [
 ].join('\n');
 n.note('Syllabot playground: a stand-in Discord server with the real bot');
 process.stdout.write(`${help}\n`);
+process.stdout.write(`The bot's warnings and errors go to ${logFile}\n`);
 
 let who = 'alice';
 let last: SeenMessage[] = [];
@@ -38,19 +50,27 @@ try {
     else if (parsed?.kind === 'time') {
       await world.advance(parsed.ms);
       n.channelPosts();
-      n.note(`it is now ${new Date(world.clock.now()).toUTCString()}`);
+      n.note(`it is now ${n.out.time(world.clock.now())}`);
     } else if (parsed?.kind === 'press') {
       const buttons = last.flatMap((m) => m.components.flatMap((row) => row.components));
       const button = buttons[parsed.button - 1];
       if (!button?.custom_id) process.stdout.write('There is no such button on the last answer.\n');
       else last = await n.settle(world.member(who).press(button.custom_id));
     } else if (parsed?.kind === 'command') {
-      last = await n.settle(world.member(who).run(parsed.name, parsed.options));
-      n.channelPosts();
+      // Discord's client checks the options against the registered command and refuses to send what does not fit.
+      const checked = world.check(parsed.name, parsed.options);
+      if (!checked.ok) n.refused(checked.message);
+      else {
+        last = await n.settle(world.member(who).run(parsed.name, checked.options));
+        n.channelPosts();
+      }
     }
     prompt();
   }
 } finally {
   input.close();
   await world.stop();
+  const logged = existsSync(logFile) ? readFileSync(logFile, 'utf8').trim() : '';
+  if (logged) process.stdout.write(`The bot logged ${logged.split('\n').length} warning(s) or error(s) to ${logFile}\n`);
+  else rmSync(logFile, { force: true });
 }

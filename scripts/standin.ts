@@ -1,7 +1,8 @@
 /**
  * Runs the Discord stand-in on its own, for trying `npm run deploy` and `npm start` by hand:
- *   npm run standin -- 5055 [--daily]
- * then start the bot with DISCORD_API_URL=http://127.0.0.1:5055/api and DISCORD_TOKEN=anything.
+ *   npm run standin [-- 5055] [--daily]
+ * then, in another terminal, DISCORD_API_URL=http://127.0.0.1:5055/api DISCORD_TOKEN=stand-in npm run deploy
+ * and the same with npm start (it prints both lines).
  * Once the bot connects, a member runs /next and the stand-in prints what the bot answered. With
  * --daily an admin also sets up the study group for the next minute (UTC), and the stand-in waits
  * for the daily prompt to arrive in real time.
@@ -10,11 +11,15 @@ import { DiscordStandin } from '../standin/discord-standin.js';
 import { Member } from '../standin/member.js';
 import { ADMIN_PERMISSIONS, CHANNEL, GUILD } from '../standin/fixtures.js';
 
-const port = Number(process.argv[2] ?? 5055);
+const port = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 5055);
 const standin = new DiscordStandin([{ id: GUILD, channelIds: [CHANNEL] }]);
 standin.port = port;
 await standin.listen(port);
 console.log(`stand-in listening: DISCORD_API_URL=${standin.apiUrl}`);
+console.log('In another terminal, register the commands with it and start the bot against it (any token will do):');
+console.log(`  DISCORD_API_URL=${standin.apiUrl} DISCORD_TOKEN=stand-in npm run deploy`);
+console.log(`  DISCORD_API_URL=${standin.apiUrl} DISCORD_TOKEN=stand-in npm start`);
+console.log('Every call the bot makes is printed below. Ctrl-C stops the stand-in.');
 let seen = 0;
 setInterval(() => {
   for (const call of standin.calls.slice(seen)) console.log(`${call.method} ${call.path} ${JSON.stringify(call.body ?? '').slice(0, 300)}`);

@@ -41,3 +41,36 @@ it('npm run playground answers typed commands, switches members, presses buttons
   expect(out).toContain('admin › /studygroup setup');
   expect(out).toContain('#study-hall · Syllabot posted');
 }, 60_000);
+
+it('npm run playground refuses what Discord’s client would refuse, names its log file, and reads reminders as posted', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/playground.ts'], { env: { ...process.env, REDIS_URL: redisUrl() }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  child.stdin.end(
+    [
+      '/leaderboard period:year',
+      '/frobnicate',
+      '/meetup create title:x when:tomorrow duration:5',
+      '/as admin',
+      '/studygroup setup channel:#study-hall time:09:00 timezone:UTC',
+      '/meetup create title:"SQL night" when:"tomorrow 18:00"',
+      '/press 1',
+      '/time +2d',
+      '/quit',
+      '',
+    ].join('\n'),
+  );
+  const [code] = await once(child, 'exit');
+  expect(code).toBe(0);
+  expect(out).toMatch(/The bot's warnings and errors go to \S+syllabot-playground-\S+\.log/);
+  expect(out).toContain('Discord\n  /leaderboard: period must be one of week, month, all.');
+  expect(out).toContain('Discord\n  Unknown command /frobnicate');
+  expect(out).toContain('/meetup create: duration must be a whole number from 15 to 720.');
+  expect(out).not.toContain('This command was just updated');
+  // Each reminder reads as it did when it was posted, however late the playground prints it.
+  expect(out).toContain('SQL night starts in 24 hours');
+  expect(out).toContain('SQL night starts in 60 minutes');
+  expect(out).not.toMatch(/starts \d+ \w+ ago/);
+  expect(out).not.toContain('GMT');
+  expect(out).toMatch(/it is now \w{3}, \d+ \w{3} \d{4} \d\d:\d\d UTC/);
+}, 60_000);

@@ -51,17 +51,34 @@ describe('edges of the learning loop', () => {
     }
   });
 
-  it('the weekly leaderboard lists members as mentions with their points, then the caller’s rank', async () => {
+  it('the weekly leaderboard lists members as mentions with their points, then the caller’s rank, to the caller only', async () => {
     const a = world.member('400000000000000204');
     const b = world.member('400000000000000205');
     await a.run('done', { topic: 'alpha' }).messages(1);
     await b.run('done', { topic: 'beta' }).messages(1);
     const reply = await a.run('leaderboard').reply();
+    expect(reply.ephemeral).toBe(true);
     const lines = reply.embeds[0]!.description!.split('\n');
     expect(lines[0]).toBe('🥇 <@400000000000000205> — 25 points');
     expect(lines).toContain('🥈 <@400000000000000204> — 10 points');
     expect(reply.embeds[0]!.description).toContain('Your rank: **#2** with 10 points.');
     expect(reply.allowedMentions).toEqual({ parse: [], replied_user: false });
+    expect(reply.components[0]!.components.map((c) => c.label)).toEqual(['Share']);
+  });
+
+  it('Share posts the leaderboard for everyone, naming who shared it and nobody’s own rank', async () => {
+    const a = world.member('400000000000000207');
+    await a.run('done', { topic: 'alpha' }).messages(1);
+    const board = await a.run('leaderboard', { period: 'all' }).reply();
+    const shared = await a.press(board.components[0]!.components[0]!.custom_id!).reply();
+    expect(shared.kind).toBe('reply');
+    expect(shared.ephemeral).toBe(false);
+    expect(shared.embeds[0]!.title).toBe('🏆 Leaderboard — all time');
+    expect(shared.embeds[0]!.description).toContain('<@400000000000000207> — 10 points');
+    expect(shared.embeds[0]!.description).toContain('Shared by <@400000000000000207>.');
+    expect(shared.embeds[0]!.description).not.toContain('Your rank');
+    expect(shared.components).toEqual([]);
+    expect(shared.allowedMentions).toEqual({ parse: [], replied_user: false });
   });
 
   it('/progress of a bot is a friendly error', async () => {

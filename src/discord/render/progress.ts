@@ -1,4 +1,5 @@
 import { EmbedBuilder } from 'discord.js';
+import type { Curriculum } from '../../curriculum/curriculum.js';
 import type { ProgressReport } from '../../progress/progress-service.js';
 import { clip, COLOUR, fitLines, LIMIT, progressBar } from './common.js';
 
@@ -15,4 +16,13 @@ export function progressEmbed(userId: string, report: ProgressReport, trackTitle
       { name: 'Streak', value: `${report.streak} day${report.streak === 1 ? '' : 's'} (best ${report.bestStreak})`, inline: true },
       { name: 'This week', value: rank, inline: true },
     );
+}
+
+/**
+ * How many topics each track has: the totals /progress counts against ("of N" is the member's
+ * track), never the whole curriculum's count, which no member studies in full. For example
+ * "180 topics on the Python track, 182 on the Node.js track".
+ */
+export function trackTotals(curriculum: Curriculum): string {
+  return curriculum.tracks.map((t, n) => `${curriculum.onTrack(t.id).length}${n === 0 ? ' topics' : ''} on the ${t.title} track`).join(', ');
 }
