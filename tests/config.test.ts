@@ -115,7 +115,7 @@ describe('REDIS_URL for a cluster', () => {
 });
 
 describe('the documented configuration', () => {
-  const every = { DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '12345678901234567', DISCORD_GUILD_ID: '12345678901234567', DISCORD_API_URL: 'http://127.0.0.1:5055/api' };
+  const every = { DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '12345678901234567', DISCORD_GUILD_ID: '12345678901234567', DISCORD_API_URL: 'http://127.0.0.1:5055/api', SHARD_IDS: '0', SHARD_COUNT: '1' };
   const configured = [...Object.keys(parseConfig(every)), 'SHARDS'].sort();
   it('README’s table and .env.example list every variable the bot reads', () => {
     const readme = readFileSync('README.md', 'utf8');
