@@ -3,11 +3,22 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { checkCallback, checkCommandList, checkMessage, checkScheduledEvent, checkThread, checkUnicode, isEmptyMessage } from './discord-rules.js';
+import { ERRORS, FormErrors, type StandinReply } from './form-errors.js';
+import { openApiValidator, type OpenApiValidator } from './openapi-validator.js';
 
 /**
  * A Discord stand-in on 127.0.0.1: the gateway (HELLO, IDENTIFY -> READY + GUILD_CREATE,
  * heartbeats, dispatches) and the REST routes the bot uses. The real discord.js client connects
  * to it through `rest: { api }`; every REST call is recorded so a test reads what a member saw.
+ *
+ * It refuses what Discord refuses, with Discord's status and JSON error: the documented limits of
+ * messages, embeds, components, autocomplete, command registration, threads and scheduled events
+ * (400 50035 Invalid Form Body, standin/discord-rules.ts); one answer per interaction within 3 s,
+ * follow-ups and edits only after it, tokens for 15 minutes (40060, 10062, 10015, 10008); nonce
+ * de-duplication for a few minutes; the bot's channel permissions (403 50001/50013); invalid
+ * Unicode; and, with `validateBodies`, every body against Discord's OpenAPI description
+ * (standin/openapi-validator.ts). A refused call is recorded too, with its status and error.
  */
 
 export const BOT_USER = { id: '900000000000000001', username: 'Syllabot', discriminator: '0', global_name: null, avatar: null, bot: true } as const;
@@ -19,6 +30,12 @@ export interface RestCall {
   path: string;
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded JSON as sent
   at: number;
+  /** The query string, without `?` (empty when none). */
+  query?: string;
+  /** The HTTP status the stand-in answered (set before anyone waiting for the call hears of it). */
+  status?: number;
+  /** The JSON error answered when the call was refused (status 400 and above). */
+  error?: { code: number; message: string; errors?: unknown };
 }
 
 export interface GuildSpec {
@@ -29,6 +46,8 @@ export interface GuildSpec {
   memberCount?: number;
   /** Permission bits denied to the bot in a channel (a member overwrite), by channel id. */
   deniedToBot?: Record<string, bigint>;
+  /** Permission bits granted to the bot in a channel (the same overwrite's allow), by channel id. */
+  allowedToBot?: Record<string, bigint>;
   /** The bot role's permissions (default: everything Syllabot asks for at invite). */
   botPermissions?: bigint;
 }
@@ -41,6 +60,25 @@ export interface RateLimits {
   channelMessages: { count: number; windowMs: number };
 }
 
+export interface StandinOptions {
+  /** The shard count GET /gateway/bot recommends (default 1). */
+  shards?: number;
+  /** Rate limits to enforce with 429s (default none). */
+  limits?: RateLimits;
+  /** Check every request body against Discord's OpenAPI description (default off; tests turn it on). */
+  validateBodies?: boolean;
+  /** Discord's idea of now, for interaction deadlines, token lifetimes, nonce windows and event times (default real time). */
+  clock?: { now(): number };
+  /** How long an enforce_nonce nonce is remembered (default 2 minutes; Discord says "a few minutes"). */
+  nonceWindowMs?: number;
+  /** How long after INTERACTION_CREATE the first answer is accepted (Discord: 3 s). */
+  interactionDeadlineMs?: number;
+  /** How long an interaction token takes follow-ups and edits (Discord: 15 minutes). */
+  interactionTokenMs?: number;
+  /** Another copy of the OpenAPI description (default: tests/fixtures/discord-api-spec/openapi.json). */
+  specPath?: string;
+}
+
 /** A message the stand-in created in a channel (a nonce replay does not create another). */
 export interface ChannelMessage {
   id: string;
@@ -50,6 +88,17 @@ export interface ChannelMessage {
 
 /** View Channel, Send Messages, Embed Links, Read Message History, Create Public Threads, Send Messages in Threads, Manage Events */
 export const INVITE_PERMISSIONS = 317827664896n;
+
+export const PERMISSION = {
+  administrator: 1n << 3n,
+  viewChannel: 1n << 10n,
+  sendMessages: 1n << 11n,
+  embedLinks: 1n << 14n,
+  readMessageHistory: 1n << 16n,
+  manageEvents: 1n << 33n,
+  createPublicThreads: 1n << 35n,
+  createEvents: 1n << 44n,
+} as const;
 
 export interface InteractionOptions {
   guildId: string;
@@ -61,8 +110,27 @@ export interface InteractionOptions {
   permissions?: string;
 }
 
-type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
+type Reply = StandinReply;
 type Responder = (call: RestCall) => Reply | undefined;
+
+/** A moment on both clocks: real time (the bot's latency) and the stand-in's clock (tests move it). */
+interface Stamp {
+  real: number;
+  clock: number;
+}
+
+/** An interaction the stand-in sent, and what the bot has done with it. */
+interface InteractionRecord {
+  id: string;
+  token: string;
+  type: number;
+  channelId: string;
+  sent: Stamp;
+  /** The callback type of the accepted answer, once there is one. */
+  answer?: number;
+  /** Message ids of accepted follow-ups (editable through the token). */
+  followups: Set<string>;
+}
 
 let snowflakeCounter = 0n;
 export function snowflake(): string {
@@ -70,10 +138,16 @@ export function snowflake(): string {
   return String((BigInt(Date.now() - 1420070400000) << 22n) + (snowflakeCounter % 4096n));
 }
 
+const MINUTE = 60_000;
+
 export class DiscordStandin {
   readonly calls: RestCall[] = [];
   readonly messages: ChannelMessage[] = [];
-  private readonly nonces = new Map<string, ChannelMessage>();
+  private readonly nonces = new Map<string, { message: ChannelMessage; at: Stamp }>();
+  private readonly threads = new Map<string, string>();
+  private readonly events = new Map<string, string>();
+  private readonly interactions = new Map<string, InteractionRecord>();
+  private readonly byToken = new Map<string, InteractionRecord>();
   private server!: Server;
   private wss!: WebSocketServer;
   private sockets = new Set<WebSocket>();
@@ -81,8 +155,18 @@ export class DiscordStandin {
   private waiters: Array<{ test: (c: RestCall) => boolean; resolve: (c: RestCall) => void }> = [];
   private responders: Responder[] = [];
   private readonly guilds: GuildSpec[];
+  private readonly options: StandinOptions;
+  private validator?: OpenApiValidator;
   port = 0;
   identified = 0;
+
+  /** The shard count GET /gateway/bot recommends. */
+  readonly shards: number;
+  /** Discord's now for the time rules; a test may swap in its own clock at any time. */
+  clock: { now(): number };
+  /** Check request bodies against Discord's OpenAPI description. */
+  validateBodies: boolean;
+  nonceWindowMs: number;
 
   private readonly socketShard = new Map<WebSocket, [number, number]>();
 
@@ -90,14 +174,17 @@ export class DiscordStandin {
   rateLimited = 0;
   private globalWindow = { second: 0, count: 0 };
   private readonly channelPosts = new Map<string, number[]>();
+  private readonly limits?: RateLimits;
 
-  /** `shards`: the count GET /gateway/bot recommends. */
-  constructor(
-    guilds: GuildSpec[],
-    readonly shards = 1,
-    private readonly limits?: RateLimits,
-  ) {
+  /** `new DiscordStandin(guilds, { validateBodies: true, … })`; the older `(guilds, shards, limits)` still works. */
+  constructor(guilds: GuildSpec[], options: StandinOptions | number = {}, limits?: RateLimits) {
     this.guilds = guilds;
+    this.options = typeof options === 'number' ? { shards: options, limits } : { limits, ...options };
+    this.shards = this.options.shards ?? 1;
+    this.limits = this.options.limits;
+    this.clock = this.options.clock ?? { now: () => Date.now() };
+    this.validateBodies = this.options.validateBodies ?? false;
+    this.nonceWindowMs = this.options.nonceWindowMs ?? 2 * MINUTE;
   }
 
   get apiUrl(): string {
@@ -147,6 +234,11 @@ export class DiscordStandin {
     });
   }
 
+  /** Calls the stand-in refused (status 400 and above), oldest first: what Discord would have refused. */
+  refused(): RestCall[] {
+    return this.calls.filter((c) => (c.status ?? 0) >= 400);
+  }
+
   /** Waits until the bot's gateway connection has identified (count times in all). */
   async waitForIdentify(count = 1, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -156,12 +248,23 @@ export class DiscordStandin {
     }
   }
 
-  /** Sends INTERACTION_CREATE on the connection of the shard that owns the guild, as Discord does. */
+  /**
+   * Sends INTERACTION_CREATE on the connection of the shard that owns the guild, as Discord does,
+   * and opens the interaction: one answer within 3 s, then follow-ups for 15 minutes. Sending the
+   * same id again is a duplicate delivery of the same interaction (it still takes one answer).
+   */
   dispatchInteraction(payload: Record<string, unknown>): void {
+    const id = String(payload.id);
+    if (!this.interactions.has(id)) {
+      this.forgetOldInteractions();
+      const record: InteractionRecord = { id, token: String(payload.token), type: Number(payload.type), channelId: String(payload.channel_id ?? '0'), sent: this.stamp(), followups: new Set() };
+      this.interactions.set(id, record);
+      this.byToken.set(record.token, record);
+    }
     const guild = BigInt(String(payload.guild_id));
     const owner = [...this.sockets].find((ws) => {
-      const [id, count] = this.socketShard.get(ws) ?? [0, 1];
-      return Number((guild >> 22n) % BigInt(count)) === id;
+      const [shard, count] = this.socketShard.get(ws) ?? [0, 1];
+      return Number((guild >> 22n) % BigInt(count)) === shard;
     });
     const message = JSON.stringify({ op: 0, t: 'INTERACTION_CREATE', s: ++this.sequence, d: payload });
     for (const ws of owner ? [owner] : this.sockets) ws.send(message);
@@ -172,11 +275,13 @@ export class DiscordStandin {
     for (const ws of this.sockets) ws.send(message);
   }
 
-  /** Forgets recorded calls, messages and nonces (between tests sharing one stand-in). */
+  /** Forgets recorded calls, messages, nonces, threads and events (between tests sharing one stand-in). */
   reset(): void {
     this.calls.length = 0;
     this.messages.length = 0;
     this.nonces.clear();
+    this.threads.clear();
+    this.events.clear();
   }
 
   /** Messages created in a channel, oldest first. */
@@ -184,15 +289,52 @@ export class DiscordStandin {
     return this.messages.filter((m) => m.channelId === channelId);
   }
 
-  /** Like Discord with enforce_nonce: the same nonce in a channel returns the first message. */
+  /** What the bot may do in a channel: its role's permissions with the channel's overwrite (undefined: a channel no fixture declares). */
+  botPermissionsIn(channelId: string): bigint | undefined {
+    const guild = this.guilds.find((g) => g.channelIds?.includes(channelId));
+    if (!guild) return undefined;
+    const base = guild.botPermissions ?? INVITE_PERMISSIONS;
+    if (base & PERMISSION.administrator) return ~0n;
+    return (base & ~(guild.deniedToBot?.[channelId] ?? 0n)) | (guild.allowedToBot?.[channelId] ?? 0n);
+  }
+
+  private stamp(): Stamp {
+    return { real: Date.now(), clock: this.clock.now() };
+  }
+
+  /** Time since a stamp: the longer of real time and the stand-in's clock (a test may move either). */
+  private since(stamp: Stamp): number {
+    return Math.max(Date.now() - stamp.real, this.clock.now() - stamp.clock);
+  }
+
+  private forgetOldInteractions(): void {
+    const lifetime = this.options.interactionTokenMs ?? 15 * MINUTE;
+    for (const [id, record] of this.interactions) {
+      if (Date.now() - record.sent.real <= lifetime + MINUTE) break; // oldest first: the rest are younger
+      this.interactions.delete(id);
+      this.byToken.delete(record.token);
+    }
+  }
+
+  /**
+   * Like Discord with enforce_nonce: the same nonce in a channel within the nonce window returns
+   * the first message instead of creating another; after the window it is a new message.
+   */
   private createMessage(channelId: string, body: any): object { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const dedupe = Boolean(body?.enforce_nonce && body?.nonce !== undefined && body?.nonce !== null);
     const key = `${channelId}:${body?.nonce}`;
-    const earlier = body?.enforce_nonce && body?.nonce ? this.nonces.get(key) : undefined;
-    if (earlier) return messagePayload(earlier.body, channelId, earlier.id);
+    const earlier = dedupe ? this.nonces.get(key) : undefined;
+    if (earlier && this.since(earlier.at) <= this.nonceWindowMs) return this.withThread(messagePayload(earlier.message.body, channelId, earlier.message.id));
     const message = { id: snowflake(), channelId, body };
     this.messages.push(message);
-    if (body?.enforce_nonce && body?.nonce) this.nonces.set(key, message);
+    if (dedupe) this.nonces.set(key, { message, at: this.stamp() });
     return messagePayload(body, channelId, message.id);
+  }
+
+  /** A message that started a thread carries it (as Discord's message object does). */
+  private withThread<M extends { id: string; channel_id: string }>(message: M): M & { thread?: object } {
+    const thread = this.threads.get(message.id);
+    return thread ? { ...message, thread: { id: thread, type: 11, parent_id: message.channel_id, guild_id: this.guildOf(message.channel_id) } } : message;
   }
 
   private guildOf(channelId: string): string | undefined {
@@ -240,18 +382,23 @@ export class DiscordStandin {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const path = url.pathname.replace(/^\/api\/v\d+/, '');
-    const text = Buffer.concat(chunks).toString('utf8');
-    const call: RestCall = { method: req.method ?? 'GET', path, body: parseBody(text, req.headers['content-type']), at: Date.now() };
+    // discord.js escapes path segments (`@original` arrives as `%40original`); Discord routes the decoded path.
+    const path = safeDecode(url.pathname).replace(/^\/api\/v\d+/, '');
+    const raw = Buffer.concat(chunks);
+    const text = raw.toString('utf8');
+    const call: RestCall = { method: req.method ?? 'GET', path, body: parseBody(text, req.headers['content-type']), at: Date.now(), query: url.search.slice(1) };
     this.calls.push(call);
+    const custom = this.responders.map((r) => r(call)).find(Boolean) ?? this.rateLimit(call);
+    const { status, body, headers } = custom ?? this.answer(call, raw);
+    call.status = status;
+    if (status >= 400 && body && typeof body === 'object') call.error = body as RestCall['error'];
+    if (status >= 400 && !custom && process.env.STANDIN_LOG_REFUSED) console.warn(`stand-in refused ${call.method} ${call.path} ${status} ${JSON.stringify(body)}\n  body: ${JSON.stringify(call.body)?.slice(0, 2000)}`);
     for (const waiter of [...this.waiters]) {
       if (waiter.test(call)) {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
         waiter.resolve(call);
       }
     }
-    const custom = this.responders.map((r) => r(call)).find(Boolean) ?? this.rateLimit(call);
-    const { status, body, headers } = custom ?? this.route(call);
     if (status === 204) {
       res.writeHead(204, headers).end();
       return;
@@ -284,7 +431,19 @@ export class DiscordStandin {
     return undefined;
   }
 
-  private route(call: RestCall): Reply {
+  /** Checks that apply to every body (valid UTF-8 and Unicode, the OpenAPI schema), then the route. */
+  private answer(call: RestCall, raw: Buffer): Reply {
+    if (raw.length && !isUtf8(raw)) return ERRORS.invalidJson();
+    const errors = new FormErrors();
+    if (call.body !== undefined) checkUnicode(call.body, errors);
+    if (this.validateBodies && ['POST', 'PUT', 'PATCH'].includes(call.method) && typeof call.body !== 'string') {
+      this.validator ??= openApiValidator(this.options.specPath);
+      this.validator.check(call.method, call.path, call.body, errors);
+    }
+    return errors.reply() ?? this.route(call, errors);
+  }
+
+  private route(call: RestCall, errors: FormErrors): Reply {
     const { method, path, body } = call;
     if (method === 'GET' && path === '/gateway/bot') {
       return {
@@ -299,24 +458,130 @@ export class DiscordStandin {
     if (method === 'GET' && path === '/applications/@me') return { status: 200, body: { id: APPLICATION_ID, name: 'Syllabot', bot: BOT_USER } };
     if (method === 'GET' && path === '/users/@me') return { status: 200, body: BOT_USER };
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
-      return { status: 200, body: (body as object[]).map((c) => ({ ...c, id: snowflake(), application_id: APPLICATION_ID, version: snowflake() })) };
+      checkCommandList(body, errors);
+      return errors.reply() ?? { status: 200, body: (body as object[]).map((c) => ({ ...c, id: snowflake(), application_id: APPLICATION_ID, version: snowflake() })) };
     }
-    if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
-    const webhook = /^\/webhooks\/\d+\/[^/]+(\/messages\/(@original|\d+))?$/.exec(path);
-    if (webhook) {
-      if (method === 'DELETE') return { status: 204 };
-      return { status: 200, body: messagePayload(body, 'webhook') };
-    }
+    const callback = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path);
+    if (method === 'POST' && callback) return this.interactionCallback(callback[1]!, callback[2]!, body, errors);
+    const webhook = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/.exec(path);
+    if (webhook) return this.interactionWebhook(method, webhook[1]!, webhook[2]!, webhook[3], body, errors);
     const channelMessage = /^\/channels\/(\d+)\/messages$/.exec(path);
-    if (method === 'POST' && channelMessage) return { status: 200, body: this.createMessage(channelMessage[1]!, body) };
+    if (method === 'GET' && channelMessage) return this.listMessages(channelMessage[1]!, new URLSearchParams(call.query ?? ''));
+    if (method === 'POST' && channelMessage) {
+      const channelId = channelMessage[1]!;
+      const refused = this.refusePermissions(channelId, PERMISSION.sendMessages | (body?.embeds?.length ? PERMISSION.embedLinks : 0n));
+      if (refused) return refused;
+      checkMessage(body, errors);
+      if (!errors.empty) return errors.reply()!;
+      if (isEmptyMessage(body)) return ERRORS.emptyMessage();
+      return { status: 200, body: this.createMessage(channelId, body) };
+    }
     const thread = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
     if (method === 'POST' && thread) {
-      return { status: 201, body: { id: snowflake(), type: 11, parent_id: thread[1], name: body?.name, guild_id: this.guildOf(thread[1]!), owner_id: BOT_USER.id, thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false, archive_timestamp: new Date().toISOString() } } };
+      const [, channelId, messageId] = thread as unknown as [string, string, string];
+      const refused = this.refusePermissions(channelId, PERMISSION.createPublicThreads);
+      if (refused) return refused;
+      checkThread(body, errors);
+      if (!errors.empty) return errors.reply()!;
+      if (this.threads.has(messageId)) return ERRORS.threadExists();
+      const id = snowflake();
+      this.threads.set(messageId, id);
+      return { status: 201, body: { id, type: 11, parent_id: channelId, name: body?.name, guild_id: this.guildOf(channelId), owner_id: BOT_USER.id, thread_metadata: { archived: false, auto_archive_duration: body?.auto_archive_duration ?? 1440, locked: false, archive_timestamp: new Date().toISOString() } } };
     }
-    const events = /^\/guilds\/(\d+)\/scheduled-events(\/\d+)?$/.exec(path);
-    if (events && method === 'POST') return { status: 200, body: { ...body, id: snowflake(), guild_id: events[1], status: 1, creator_id: BOT_USER.id } };
-    if (events && method === 'DELETE') return { status: 204 };
+    const events = /^\/guilds\/(\d+)\/scheduled-events(?:\/(\d+))?$/.exec(path);
+    if (events) {
+      const guild = this.guilds.find((g) => g.id === events[1]);
+      const may = guild ? (guild.botPermissions ?? INVITE_PERMISSIONS) & (PERMISSION.administrator | PERMISSION.manageEvents | PERMISSION.createEvents) : 1n;
+      if (!may && (method === 'POST' || method === 'PATCH' || method === 'DELETE')) return ERRORS.missingPermissions();
+      if (method === 'POST' && !events[2]) {
+        checkScheduledEvent(body, this.clock.now(), errors);
+        if (!errors.empty) return errors.reply()!;
+        const id = snowflake();
+        this.events.set(id, events[1]!);
+        return { status: 200, body: { ...body, id, guild_id: events[1], status: 1, creator_id: BOT_USER.id } };
+      }
+      if (method === 'DELETE' && events[2]) {
+        if (!this.events.delete(events[2])) return { status: 404, body: { code: 10070, message: 'Unknown Guild Scheduled Event' } };
+        return { status: 204 };
+      }
+    }
     return { status: 404, body: { message: `stand-in has no route for ${method} ${path}`, code: 0 } };
+  }
+
+  /** GET /channels/:id/messages: the newest first, at most `limit` (1–100, default 50); none without Read Message History. */
+  private listMessages(channelId: string, query: URLSearchParams): Reply {
+    const limit = query.has('limit') ? Number(query.get('limit')) : 50;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return new FormErrors().add(['limit'], 'NUMBER_TYPE_MAX', 'int value should be between 1 and 100.').reply()!;
+    const has = this.botPermissionsIn(channelId);
+    if (has !== undefined && !(has & PERMISSION.viewChannel)) return ERRORS.missingAccess();
+    if (has !== undefined && !(has & PERMISSION.readMessageHistory)) return { status: 200, body: [] };
+    const newest = this.channelMessages(channelId).slice(-limit).reverse();
+    return { status: 200, body: newest.map((m) => this.withThread(messagePayload(m.body, channelId, m.id))) };
+  }
+
+  /** 403 when the bot may not see the channel (50001) or lacks a permission there (50013). */
+  private refusePermissions(channelId: string, needed: bigint): Reply | undefined {
+    const has = this.botPermissionsIn(channelId);
+    if (has === undefined) return undefined;
+    if (!(has & PERMISSION.viewChannel)) return ERRORS.missingAccess();
+    if ((has & needed) !== needed) return ERRORS.missingPermissions();
+    return undefined;
+  }
+
+  /** The first (and only) answer to an interaction, within the deadline. */
+  private interactionCallback(id: string, token: string, body: any, errors: FormErrors): Reply { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const record = this.interactions.get(id);
+    if (!record || record.token !== token) return ERRORS.unknownInteraction();
+    if (record.answer !== undefined) return ERRORS.alreadyAcknowledged();
+    if (this.since(record.sent) > (this.options.interactionDeadlineMs ?? 3_000)) return ERRORS.unknownInteraction();
+    checkCallback(body, record.type, errors);
+    if (!errors.empty) return errors.reply()!;
+    if (body.type === 4 && isEmptyMessage(body.data)) return ERRORS.emptyMessage();
+    record.answer = body.type;
+    return { status: 204 };
+  }
+
+  /** Follow-ups and edits through an interaction's token: after the first answer, for 15 minutes. */
+  private interactionWebhook(method: string, app: string, token: string, message: string | undefined, body: any, errors: FormErrors): Reply { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const record = this.byToken.get(token);
+    if (app !== APPLICATION_ID || !record) return ERRORS.unknownWebhook();
+    if (this.since(record.sent) > (this.options.interactionTokenMs ?? 15 * MINUTE)) return ERRORS.unknownWebhook();
+    // An autocomplete result (8) or a modal (9) opens no message to follow up or edit.
+    const opened = record.answer !== undefined && record.answer !== 8 && record.answer !== 9;
+    if (!message) {
+      if (method !== 'POST') return { status: 405, body: { message: '405: Method Not Allowed', code: 0 } };
+      if (!opened) return ERRORS.unknownWebhook();
+      checkMessage(body, errors);
+      if (!errors.empty) return errors.reply()!;
+      if (isEmptyMessage(body)) return ERRORS.emptyMessage();
+      const id = snowflake();
+      record.followups.add(id);
+      return { status: 200, body: messagePayload(body, record.channelId, id) };
+    }
+    if (!opened || (message !== '@original' && !record.followups.has(message))) return ERRORS.unknownMessage();
+    if (method === 'DELETE') return { status: 204 };
+    if (method === 'PATCH') {
+      checkMessage(body, errors);
+      if (!errors.empty) return errors.reply()!;
+    }
+    return { status: 200, body: messagePayload(body, record.channelId, message === '@original' ? record.id : message) };
+  }
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+function isUtf8(raw: Buffer): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(raw);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -340,7 +605,7 @@ export function guildPayload(g: GuildSpec) {
     name: `study-${position}`,
     position,
     guild_id: g.id,
-    permission_overwrites: g.deniedToBot?.[id] ? [{ id: BOT_USER.id, type: 1, allow: '0', deny: String(g.deniedToBot[id]) }] : [],
+    permission_overwrites: g.deniedToBot?.[id] || g.allowedToBot?.[id] ? [{ id: BOT_USER.id, type: 1, allow: String(g.allowedToBot?.[id] ?? 0n), deny: String(g.deniedToBot?.[id] ?? 0n) }] : [],
     parent_id: null,
     nsfw: false,
   }));
@@ -393,7 +658,7 @@ function messagePayload(body: unknown, channelId: string, id = snowflake()) {
   const b = (body ?? {}) as Record<string, unknown>;
   return {
     id,
-    channel_id: channelId === 'webhook' ? '0' : channelId,
+    channel_id: channelId,
     author: BOT_USER,
     content: b.content ?? '',
     embeds: b.embeds ?? [],

@@ -32,8 +32,19 @@ export class Exchange {
     private readonly sentAt: number,
   ) {}
 
-  private ownCalls(): RestCall[] {
+  /** Every call the bot made for this interaction, refused ones included. */
+  attempts(): RestCall[] {
     return this.standin.calls.filter((c) => c.path.startsWith(`/interactions/${this.id}/${this.token}/`) || c.path.startsWith(`/webhooks/${APPLICATION_ID}/${this.token}`));
+  }
+
+  /** The bot's calls for this interaction that Discord would have refused (status 400 and above). */
+  refused(): RestCall[] {
+    return this.attempts().filter((c) => (c.status ?? 0) >= 400);
+  }
+
+  /** Only what the stand-in accepted reaches a member: a refused answer is never seen. */
+  private ownCalls(): RestCall[] {
+    return this.attempts().filter((c) => c.status !== undefined && c.status < 300);
   }
 
   /** Waits until the bot has sent `count` messages for this interaction, and returns them. */
@@ -45,7 +56,7 @@ export class Exchange {
         if (seen[0]) acknowledgements.push(seen[0].ms);
         return seen;
       }
-      if (Date.now() > deadline) throw new Error(`expected ${count} message(s) for interaction ${this.id}, saw ${seen.length}: ${JSON.stringify(this.ownCalls())}`);
+      if (Date.now() > deadline) throw new Error(`expected ${count} message(s) for interaction ${this.id}, saw ${seen.length}: ${JSON.stringify(this.attempts())}`);
       await new Promise((r) => setTimeout(r, 10));
     }
   }
@@ -62,6 +73,7 @@ export class Exchange {
   /** Autocomplete choices the bot answered with. */
   async choices(): Promise<Array<{ name: string; value: string }>> {
     const call = await this.standin.waitForCall((c) => c.path === `/interactions/${this.id}/${this.token}/callback`);
+    if ((call.status ?? 0) >= 300) throw new Error(`the autocomplete result was refused (${call.status}): ${JSON.stringify(call.error)}`);
     if (call.body?.type !== 8) throw new Error(`expected an autocomplete result, got ${JSON.stringify(call.body)}`);
     return call.body.data.choices;
   }

@@ -57,7 +57,8 @@ export class World {
   }
 
   static async start(name: string, options: WorldOptions = {}): Promise<World> {
-    const standin = await new DiscordStandin(options.guilds ?? [{ id: GUILD, channelIds: [CHANNEL] }], options.shards).start();
+    // Every body the bot sends is checked against Discord's OpenAPI description, as production would refuse it.
+    const standin = await new DiscordStandin(options.guilds ?? [{ id: GUILD, channelIds: [CHANNEL] }], { shards: options.shards, validateBodies: true }).start();
     const world = new World(standin, uniquePrefix(name), options);
     if (options.startBot === false) return world;
     await world.startBot();
