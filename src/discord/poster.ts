@@ -24,7 +24,8 @@ export class DiscordPoster implements Poster {
     }
     const { threadName, ...message } = dailyPromptMessage(view);
     const posted = await this.send(channelId, message, nonce);
-    if (!this.may(channelId, PermissionFlagsBits.CreatePublicThreads)) return;
+    // A nonce Discord had seen returns the message posted before, with its thread if it has one.
+    if (posted.thread || !this.may(channelId, PermissionFlagsBits.CreatePublicThreads)) return;
     try {
       await this.pacer.take();
       await this.client.rest.post(Routes.threads(channelId, posted.id), { body: { name: threadName, auto_archive_duration: 1440 } });
@@ -50,7 +51,9 @@ export class DiscordPoster implements Poster {
     try {
       await this.pacer.take();
       const recent = (await this.client.rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: '50' }) })) as APIMessage[];
-      return recent.some((m) => m.author.id === this.client.user?.id && m.embeds.some((e) => e.footer?.text.startsWith(marker)));
+      // Ours: by our user id, or by any bot when this client never logged in (a REST-only poster).
+      const self = this.client.user?.id;
+      return recent.some((m) => (self ? m.author.id === self : m.author.bot === true) && m.embeds.some((e) => e.footer?.text.startsWith(marker)));
     } catch (error) {
       // Cannot read the history (no Read Message History): fall back on the nonce's de-duplication.
       this.log.warn({ channelId, err: error }, 'could not read recent messages to check for an earlier post');
@@ -58,12 +61,12 @@ export class DiscordPoster implements Poster {
     }
   }
 
-  private async send(channelId: string, message: object, nonce: string, allowedMentions: object = { parse: [] }): Promise<{ id: string }> {
+  private async send(channelId: string, message: object, nonce: string, allowedMentions: object = { parse: [] }): Promise<{ id: string; thread?: unknown }> {
     await this.pacer.take();
     try {
       return (await this.client.rest.post(Routes.channelMessages(channelId), {
         body: { ...toJson(message), nonce, enforce_nonce: true, allowed_mentions: allowedMentions },
-      })) as { id: string };
+      })) as { id: string; thread?: unknown };
     } catch (error) {
       if (error instanceof DiscordAPIError && (error.status === 403 || error.status === 404)) {
         throw new PostRefused(error.status === 404 ? `the channel <#${channelId}> no longer exists` : `I lost access to <#${channelId}> (${error.message})`);

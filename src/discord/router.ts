@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
+import { DiscordAPIError, MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
 import type { AppContext } from '../context.js';
 import type { Metrics } from '../http/metrics.js';
 import { StoreUnavailableError, UserError, WriteInDoubtError } from '../errors.js';
@@ -8,7 +8,7 @@ import { clip } from '../text.js';
 import { parseButtonId } from './buttons.js';
 import type { CommandModule, GuildButton, GuildChatInput } from './command.js';
 
-type Outcome = 'ok' | 'user-error' | 'store-unavailable' | 'write-in-doubt' | 'error' | 'rejected' | 'cooldown';
+type Outcome = 'ok' | 'user-error' | 'store-unavailable' | 'write-in-doubt' | 'error' | 'rejected' | 'cooldown' | 'answered-elsewhere';
 
 export const MESSAGES = {
   storeDown: 'The study store is unavailable right now; try again shortly. Nothing was changed.',
@@ -92,7 +92,11 @@ export function createRouter(commands: CommandModule[], ctx: AppContext, options
         stopTimer();
       }
     } catch (error) {
-      if (error instanceof UserError) {
+      if (answeredElsewhere(error)) {
+        // A duplicate delivery of an interaction another handler (or process) already answered:
+        // Discord takes one answer, and the member has it. Nothing to tell, nothing went wrong.
+        outcome = 'answered-elsewhere';
+      } else if (error instanceof UserError) {
         outcome = 'user-error';
         await answerError(i, error.message);
       } else if (error instanceof WriteInDoubtError) {
@@ -129,7 +133,7 @@ export function createRouter(commands: CommandModule[], ctx: AppContext, options
       // Errors may quote what a member typed: never past Discord's 2,000 characters.
       await answer(i as RepliableInteraction, { content: clip(content, 2_000), flags: MessageFlags.Ephemeral });
     } catch (error) {
-      ctx.log.warn({ interactionId: i.id, err: error }, 'could not answer the interaction');
+      if (!answeredElsewhere(error)) ctx.log.warn({ interactionId: i.id, err: error }, 'could not answer the interaction');
     }
   }
 
@@ -143,3 +147,6 @@ export function createRouter(commands: CommandModule[], ctx: AppContext, options
     },
   };
 }
+
+/** Discord's "Interaction has already been acknowledged": this delivery was answered already. */
+const answeredElsewhere = (error: unknown) => error instanceof DiscordAPIError && error.code === 40060;

@@ -272,3 +272,33 @@ describe('leases', () => {
     expect(standin.channelMessages(channelOf(0))).toHaveLength(1);
   });
 });
+
+describe('a daily prompt posted just before a crash', () => {
+  it('is posted once, with one thread, when the restarted instance retries it 10 minutes later', async () => {
+    const clock = new FakeClock(Date.parse('2026-11-23T12:00:00Z'));
+    const realTime = standin.clock;
+    standin.clock = clock; // Discord forgets the nonce after a few minutes of this clock
+    try {
+      const s = await setUp(1, clock);
+      // The first instance posts (and starts the thread), then dies before recording the post.
+      const dying = await schedulerInstance(standin, prefix, clock, (poster) => ({
+        ...poster,
+        dailyPrompt: async (...args) => {
+          await poster.dailyPrompt(...args);
+          await new Promise(() => undefined); // never returns: the process is gone
+        },
+      }));
+      instances.push(dying);
+      clock.set(new Date(nineBerlin('2026-11-24')).toISOString());
+      void dying.scheduler.tick();
+      await expect.poll(() => standin.channelMessages(channelOf(0)).length).toBe(1);
+      // Restarted 10 minutes later: the lease has run out and the nonce is forgotten.
+      clock.advance(10 * 60_000);
+      await s.scheduler.tick();
+      expect(standin.channelMessages(channelOf(0))).toHaveLength(1);
+      expect(standin.calls.filter((c) => c.method === 'POST' && /\/threads$/.test(c.path) && !c.error)).toHaveLength(1);
+    } finally {
+      standin.clock = realTime;
+    }
+  });
+});
