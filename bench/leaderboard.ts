@@ -6,13 +6,12 @@ import { createRedis } from '../src/store/redis.js';
 import { percentile, round, type Row } from './stats.js';
 
 const MEMBERS = 100_000;
-const CALLS = 2_000;
 
 /** The leaderboard read (top 10 + the caller's rank, one pipeline) on a board of 100,000 members. */
-export async function leaderboardBenchmark(redisUrl: string): Promise<Row[]> {
+export async function leaderboardBenchmark(redisUrl: string, CALLS: number): Promise<Row[]> {
   const redis = createRedis(redisUrl);
   await redis.connect();
-  const prefix = `bench-board-${Date.now()}`;
+  const prefix = `bench-board-${process.pid}-${Date.now()}`;
   const keys = createKeys(prefix);
   const store = new ProgressStore(redis, keys);
   const now = Date.parse('2026-11-23T10:00:00Z');

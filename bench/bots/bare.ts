@@ -1,7 +1,7 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import { answerBench } from './ipc.js';
+import { serveBot } from './serve-bot.js';
 
-/** The baseline: a bare discord.js bot, default caches, that answers every command with "pong". */
+/** Baseline: a bare discord.js bot, default caches, that answers every command with "pong". */
 const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: process.env.DISCORD_API_URL! } });
 client.on(Events.InteractionCreate, (i) => {
   if (i.isChatInputCommand()) void i.reply('pong');
@@ -10,5 +10,4 @@ await new Promise<void>((resolve) => {
   client.once(Events.ClientReady, () => resolve());
   void client.login(process.env.DISCORD_TOKEN);
 });
-answerBench(() => client.destroy());
-process.send!('ready');
+serveBot('pong', () => client.destroy());
