@@ -7,6 +7,7 @@ import { interactionBenchmarks, type InteractionSettings } from './interactions.
 import { leaderboardBenchmark } from './leaderboard.js';
 import { summarize } from './profile-summary.js';
 import { schedulingBenchmark } from './scheduling.js';
+import { scaleBenchmarks } from './scale.js';
 import type { Row } from './stats.js';
 
 /**
@@ -58,6 +59,7 @@ try {
     ],
     ['leaderboard', () => leaderboardBenchmark(redisUrl, settings.boardCalls)],
     ['scheduling', () => schedulingBenchmark(redisUrl, settings.groups)],
+    ['scale', () => scaleBenchmarks(quick ? { members: 2_000, jobs: 20_000, guilds: 1_000 } : { members: 100_000, jobs: 100_000, guilds: 3_000 }, log)],
   ] as const) {
     const phase = Date.now();
     log(`${name}…`);
