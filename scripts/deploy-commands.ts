@@ -4,6 +4,7 @@ import { commands } from '../commands/index.js';
 import { ConfigError, parseConfig } from '../src/config.js';
 import { loadCurriculum } from '../src/curriculum/load.js';
 import { registration } from '../src/discord/command.js';
+import { discordUnreachable } from '../src/discord/unreachable.js';
 
 /** Registers every slash command: to DISCORD_GUILD_ID when set (instant), else globally (up to an hour). */
 async function deploy(): Promise<void> {
@@ -20,6 +21,7 @@ async function deploy(): Promise<void> {
 }
 
 deploy().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : `Deploy failed: ${error instanceof Error ? error.message : String(error)}`);
+  const unreachable = discordUnreachable(error, process.env.DISCORD_API_URL || undefined);
+  console.error(error instanceof ConfigError ? error.message : `Deploy failed: ${(unreachable ?? (error instanceof Error ? error : new Error(String(error)))).message}`);
   process.exit(1);
 });

@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { loadCurriculum } from './curriculum/load.js';
 import { createClient } from './discord/client.js';
+import { discordUnreachable } from './discord/unreachable.js';
 import { guardPackets } from './discord/packet-guard.js';
 import { DiscordPoster } from './discord/poster.js';
 import { createRouter } from './discord/router.js';
@@ -137,7 +138,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     await client.destroy();
     await health.close();
     redis.disconnect();
-    throw discordUnreachable(error, config) ?? error;
+    throw discordUnreachable(error, config.DISCORD_API_URL) ?? error;
   }
   if (options.ticker !== false) {
     scheduler.start();
@@ -157,15 +158,4 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       log.info('stopped');
     },
   };
-}
-
-const NETWORK_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
-
-/** A start that failed because Discord (or the stand-in at DISCORD_API_URL) did not answer, said so. */
-function discordUnreachable(error: unknown, config: Config): Error | undefined {
-  const err = error as { code?: string; name?: string; message?: string; cause?: { code?: string; message?: string } } | undefined;
-  const code = err?.code ?? err?.cause?.code;
-  if (!(code && NETWORK_ERRORS.has(code)) && err?.name !== 'AbortError') return undefined;
-  const detail = err?.cause?.message && !err.message?.includes(err.cause.message) ? `${err.message}: ${err.cause.message}` : (err?.message ?? String(error));
-  return new Error(`Discord did not answer at ${config.DISCORD_API_URL ?? 'https://discord.com/api'}: ${detail}`, { cause: error });
 }
