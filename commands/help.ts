@@ -3,6 +3,9 @@ import { answer } from '../src/discord/answer.js';
 import { defineCommand, guildOnly } from '../src/discord/command.js';
 import { COLOUR } from '../src/discord/render/common.js';
 import { trackTotals } from '../src/discord/render/progress.js';
+import { FREEZE_RULE } from '../src/discord/render/remember.js';
+import { REVIEW_GAPS } from '../src/progress/review.js';
+import { CHECK_BONUS } from '../src/progress/self-check.js';
 import { commands } from './index.js';
 
 export default defineCommand({
@@ -22,6 +25,8 @@ export default defineCommand({
           // Per track, as /progress counts ("of N"): a member studies one track, not every topic.
           `Work through **${ctx.curriculum.title}** at your own pace: ${trackTotals(ctx.curriculum)}.`,
           '`/next` shows your topic, `/done` marks it finished and earns points and a streak.',
+          `**Remember it:** after a done, **Check yourself** asks the topic’s questions (+${CHECK_BONUS} points for each one right on the first try); \`/review\` brings finished topics back after ${REVIEW_GAPS.join(', ')} days.`,
+          `**Streak freezes:** ${FREEZE_RULE}`,
           '',
           ...lines,
         ].join('\n'),

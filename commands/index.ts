@@ -5,6 +5,7 @@ import leaderboard from './leaderboard.js';
 import meetup from './meetup.js';
 import next from './next.js';
 import progress from './progress.js';
+import review from './review.js';
 import skip from './skip.js';
 import studygroup from './studygroup.js';
 import topic from './topic.js';
@@ -12,4 +13,4 @@ import track from './track.js';
 import undo from './undo.js';
 
 /** Every slash command, in the order /help lists them. */
-export const commands: CommandModule[] = [next, done, skip, undo, topic, progress, leaderboard, track, meetup, studygroup, help];
+export const commands: CommandModule[] = [next, done, skip, undo, review, topic, progress, leaderboard, track, meetup, studygroup, help];

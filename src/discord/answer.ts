@@ -1,4 +1,11 @@
-import { MessageFlags, type InteractionReplyOptions, type RepliableInteraction } from 'discord.js';
+import {
+  MessageFlags,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  type InteractionUpdateOptions,
+  type ButtonInteraction,
+  type RepliableInteraction,
+} from 'discord.js';
 
 /**
  * Every answer to an interaction goes through here, one at a time per interaction, so an answer
@@ -25,6 +32,18 @@ export function answer(i: RepliableInteraction, payload: Answer): Promise<unknow
       return i.editReply(edit);
     }
     return i.reply(payload);
+  });
+}
+
+/**
+ * Answers a button press by replacing the message the button is on (an ephemeral question becomes
+ * its result), in turn with any other answer. After a deferral it fills in the deferred reply.
+ */
+export function update(i: ButtonInteraction, payload: Omit<InteractionUpdateOptions, 'flags'>): Promise<unknown> {
+  return inTurn<unknown>(i, () => {
+    if (i.replied) return i.followUp({ ...payload, flags: MessageFlags.Ephemeral } as InteractionReplyOptions);
+    if (i.deferred) return i.editReply(payload as InteractionEditReplyOptions);
+    return i.update(payload);
   });
 }
 

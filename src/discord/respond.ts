@@ -4,19 +4,20 @@ import type { AppContext } from '../context.js';
 import type { Outcome } from '../progress/progress-service.js';
 import type { GuildButton, GuildChatInput } from './command.js';
 import { clip } from './render/common.js';
-import { celebration, nextButtonRow, privateOutcome } from './render/outcome.js';
+import { celebration, celebrationRow, privateOutcome } from './render/outcome.js';
 
 /**
  * Answers a done or skip with one message. A finished topic earns a short public celebration (the
  * mention renders as a name and pings nobody) that says what comes next, with a button that shows
- * whoever presses it their own next card; everything else only the member sees.
+ * whoever presses it their own next card, and (for a topic with questions) **Check yourself**, which
+ * starts the presser's own self-check privately; everything else only the member sees.
  *
  * One message, not a celebration plus a private follow-up: discord.js sends follow-ups through the
  * bot's global rate limit (50/s), so under load they queued by the thousand (bench/RESULTS.md).
  */
 export async function replyWithOutcome(i: GuildChatInput | GuildButton, outcome: Outcome): Promise<void> {
   if (outcome.kind === 'recorded' && outcome.action === 'done') {
-    await answer(i, { content: celebration(i.user.id, outcome), components: [nextButtonRow()] });
+    await answer(i, { content: celebration(i.user.id, outcome), components: [celebrationRow(outcome.topic)] });
     return;
   }
   await answer(i, privateOutcome(outcome));

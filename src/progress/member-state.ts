@@ -1,4 +1,6 @@
 import type { Curriculum } from '../curriculum/curriculum.js';
+import { dayAt } from './periods.js';
+import type { Streak } from './streak.js';
 
 export type TopicState = 'done' | 'skip';
 
@@ -12,10 +14,22 @@ export interface MemberState {
   bestStreak: number;
   /** The group's local day of the last done, 2026-11-23 */
   lastDay?: string;
+  /**
+   * When the streak was last extended (ms). The rules read the last study day from it in the group's
+   * current zone, so a zone change mid-streak neither breaks the streak nor counts a day twice;
+   * members from before it was stored fall back to lastDay.
+   */
+  lastAt?: number;
+  /** Streak freezes held (0 to 2, see streak.ts) */
+  freezes: number;
+  /** Points from self-checks (already part of `points`) */
+  bonus: number;
   /** The topic the member was shown as next; it stays their next topic until they close it. */
   cursor?: string;
   /** Stored field (a topic id, or an old id of it) -> "done:<ms>" | "skip:<ms>" */
   topics: Record<string, string>;
+  /** Topic id -> its pending review, "<stage>:<due day>" (see review.ts) */
+  reviews: Record<string, string>;
 }
 
 export interface ClosedTopic {
@@ -25,7 +39,7 @@ export interface ClosedTopic {
   value: string;
 }
 
-export const emptyMember = (): MemberState => ({ version: 0, points: 0, streak: 0, bestStreak: 0, topics: {} });
+export const emptyMember = (): MemberState => ({ version: 0, points: 0, streak: 0, bestStreak: 0, freezes: 0, bonus: 0, topics: {}, reviews: {} });
 
 export const stateOf = (value: string): TopicState => (value.startsWith('done:') ? 'done' : 'skip');
 
@@ -39,6 +53,12 @@ export function closedTopics(curriculum: Curriculum, member: MemberState): Map<s
     closed.set(id, { state: stateOf(value), field, value });
   }
   return closed;
+}
+
+/** The member's streak as the rules read it: the last study day seen in the group's zone today. */
+export function streakOf(member: MemberState, zone: string): Streak {
+  const lastDay = member.lastAt !== undefined ? dayAt(member.lastAt, zone) : member.lastDay;
+  return { streak: member.streak, bestStreak: member.bestStreak, freezes: member.freezes, lastDay };
 }
 
 export const trackOf = (curriculum: Curriculum, member: MemberState): string => member.track ?? curriculum.defaultTrack;

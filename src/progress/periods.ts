@@ -23,3 +23,16 @@ export function periodsAt(ms: number, zone: string): Periods {
     month: local.toFormat('yyyy-MM'),
   };
 }
+
+/** A local calendar day (2026-11-23) moved by whole days: calendar arithmetic, never 24 h steps. */
+export function addDays(day: string, days: number): string {
+  return DateTime.fromISO(day, { zone: 'UTC' }).plus({ days }).toISODate()!;
+}
+
+/** Calendar days from one local day to another: 1 from yesterday to today, negative backwards. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round(DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days);
+}
+
+/** The local day an instant falls on in the group's zone. */
+export const dayAt = (ms: number, zone: string): string => periodsAt(ms, zone).day;

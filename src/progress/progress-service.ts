@@ -4,15 +4,29 @@ import type { Module, Topic } from '../curriculum/types.js';
 import { UserError, WriteInDoubtError } from '../errors.js';
 import { echo } from '../text.js';
 import type { MemberRef, ProgressStore, WriteResult } from '../store/progress-store.js';
-import { closedTopics, trackOf } from './member-state.js';
+import { closedTopics, streakOf, trackOf, type MemberState } from './member-state.js';
 import { pickNext } from './next-topic.js';
 import { periodsAt, type PeriodName } from './periods.js';
+import { decideReview, dueReviews, encodeReview, plannedReviews, reviewQuestion, type PlannedReview, type Review, type ReviewAnswer, type ReviewDecision } from './review.js';
 import { decideMark, decideUndo } from './rules.js';
-import { liveStreak } from './streak.js';
+import { checkField, decideCheckAnswer, showQuestion, type CheckDecision, type FirstAnswer, type ShownQuestion } from './self-check.js';
+import { streakToday } from './streak.js';
 import { decodeUndo } from './undo-entry.js';
 
 export type Outcome =
-  | { kind: 'recorded'; action: 'done' | 'skip'; topic: Topic; next?: Topic; points: number; gained: number; streak: number; bestStreak: number }
+  | {
+      kind: 'recorded';
+      action: 'done' | 'skip';
+      topic: Topic;
+      next?: Topic;
+      points: number;
+      gained: number;
+      streak: number;
+      bestStreak: number;
+      /** A freeze covered the day missed before this done / this done earned one */
+      usedFreeze: boolean;
+      earnedFreeze: boolean;
+    }
   | { kind: 'already'; topic: Topic; state: 'done' | 'skip' }
   | { kind: 'finished' }
   | { kind: 'replay' };
@@ -33,11 +47,46 @@ export interface ProgressReport {
   total: number;
   modules: ModuleProgress[];
   points: number;
+  /** Points from self-checks, part of `points` */
+  bonus: number;
   streak: number;
   bestStreak: number;
+  freezes: number;
+  /** Yesterday was missed and a freeze will cover it if the member studies today */
+  covering: boolean;
+  reviewsDue: number;
   weekRank: number | null;
   weekPoints: number;
 }
+
+/** A self-check question as the member is shown it. */
+export type CheckView =
+  | { kind: 'question'; topic: Topic; index: number; total: number; shown: ShownQuestion; earlier?: FirstAnswer }
+  | { kind: 'not-done'; topic: Topic }
+  | { kind: 'no-questions'; topic: Topic }
+  | { kind: 'changed'; topic: Topic };
+
+export type CheckResult = { kind: 'replay' } | (CheckDecision & { total: number });
+
+/** The review a member takes now: its question (undefined for a topic without questions: "still clear?"). */
+export interface ReviewPrompt {
+  topic: Topic;
+  review: Review;
+  index?: number;
+  shown?: ShownQuestion;
+}
+
+export interface ReviewList {
+  today: string;
+  /** Due today or earlier, oldest first */
+  due: PlannedReview[];
+  /** The first of them, to take now */
+  current?: ReviewPrompt;
+  /** When nothing is due: the soonest planned one */
+  upcoming?: PlannedReview;
+}
+
+export type ReviewResult = { kind: 'replay' } | (ReviewDecision & { today: string });
 
 /** A write decided on a read that another change overtook is decided again, this many times. */
 const ATTEMPTS = 4;
@@ -62,10 +111,11 @@ export class ProgressService {
     private readonly clock: Clock,
   ) {}
 
-  async next(m: MemberRef): Promise<{ track: string; topic?: Topic }> {
-    const { member } = await this.store.read(m);
+  async next(m: MemberRef): Promise<{ track: string; topic?: Topic; reviewsDue: number }> {
+    const { member, zone } = await this.store.read(m);
     const track = trackOf(this.curriculum, member);
-    return { track, topic: pickNext(this.curriculum, track, closedTopics(this.curriculum, member), member.cursor) };
+    const today = periodsAt(this.clock.now(), zone ?? UTC).day;
+    return { track, topic: pickNext(this.curriculum, track, closedTopics(this.curriculum, member), member.cursor), reviewsDue: dueReviews(this.curriculum, member, today).length };
   }
 
   done(m: MemberRef, topicId: string | null, interactionId: string): Promise<Outcome> {
@@ -97,6 +147,7 @@ export class ProgressService {
   async progress(m: MemberRef): Promise<ProgressReport> {
     const { member, zone } = await this.store.read(m);
     const periods = periodsAt(this.clock.now(), zone ?? UTC);
+    const streak = streakToday(streakOf(member, zone ?? UTC), periods.day);
     const { rank: weekRank, points: weekPoints } = await this.store.placeOn(m.guildId, 'week', periods, m.userId);
     const track = trackOf(this.curriculum, member);
     const closed = closedTopics(this.curriculum, member);
@@ -115,11 +166,88 @@ export class ProgressService {
       total: onTrack.length,
       modules,
       points: member.points,
-      streak: liveStreak(member.streak, member.lastDay, periods),
+      bonus: member.bonus,
+      streak: streak.streak,
       bestStreak: member.bestStreak,
+      freezes: streak.freezes,
+      covering: streak.covering,
+      reviewsDue: dueReviews(this.curriculum, member, periods.day).length,
       weekRank,
       weekPoints,
     };
+  }
+
+  /**
+   * A topic's self-check for the member: the question asked for, or without one the first the
+   * member has not answered yet (the first when all are). Only for a topic the member has done.
+   */
+  async checkQuestion(m: MemberRef, topicId: string, index?: number): Promise<CheckView> {
+    const topic = this.curriculum.get(topicId);
+    if (!topic || (index !== undefined && !topic.check[index])) return { kind: 'changed', topic: topic ?? unknownTopic(topicId) };
+    if (!topic.check.length) return { kind: 'no-questions', topic };
+    const asked = index === undefined ? topic.check.map((_, n) => n) : [index];
+    const read = await this.store.read(m, { checks: asked.map((n) => checkField(topic.id, n)) });
+    if (!isDone(this.curriculum, read.member, topic)) return { kind: 'not-done', topic };
+    const at = index ?? Math.max(0, read.checks.findIndex((c) => c === undefined));
+    const earlier = read.checks[asked.indexOf(at)] as FirstAnswer | undefined;
+    return { kind: 'question', topic, index: at, total: topic.check.length, shown: showQuestion(topic, at)!, earlier };
+  }
+
+  /**
+   * Grades an answer to a self-check question. The first answer to each question is recorded, with
+   * its bonus when right, in one script that also marks the interaction seen: a replay, a second
+   * press or another option later earn nothing more.
+   */
+  async answerCheck(m: MemberRef, answer: { topicId: string; index: number; position: number; tag: string }, interactionId: string): Promise<CheckResult> {
+    const topic = this.curriculum.get(answer.topicId);
+    if (!topic) return { kind: 'changed', topic: unknownTopic(answer.topicId), total: 0 };
+    const field = checkField(topic.id, answer.index);
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      const read = await this.store.read(m, { interactionId, checks: [field] });
+      if (read.seen) return { kind: 'replay' };
+      const decision = decideCheckAnswer(this.curriculum, read.member, { topic, index: answer.index, position: answer.position, tag: answer.tag }, read.checks[0]);
+      const result = { ...decision, total: topic.check.length };
+      if (decision.kind !== 'answered' || !decision.record) return result;
+      const { record, bonus } = decision;
+      const periods = periodsAt(this.clock.now(), read.zone ?? UTC);
+      const written = await this.settle(m, interactionId, () => this.store.applyAnswer(m, read.member.version, { ...record, bonus, periods }, interactionId));
+      if (written === 'replay') return { kind: 'replay' };
+      if (written === 'ok') return result;
+    }
+    throw busy();
+  }
+
+  /** The member's reviews due today (oldest first) and the first one's question. */
+  async reviews(m: MemberRef): Promise<ReviewList> {
+    const { member, zone } = await this.store.read(m);
+    const today = periodsAt(this.clock.now(), zone ?? UTC).day;
+    const planned = plannedReviews(this.curriculum, member);
+    const due = planned.filter((p) => p.review.due <= today);
+    const first = due[0];
+    if (!first) return { today, due, upcoming: planned[0] };
+    const index = reviewQuestion(first.topic, first.review);
+    return { today, due, current: { topic: first.topic, review: first.review, index, shown: index === undefined ? undefined : showQuestion(first.topic, index) } };
+  }
+
+  /**
+   * Takes a review: right moves the topic to the next gap (or graduates it), wrong back to the first.
+   * Only a review due today counts, once: a second press finds it moved.
+   */
+  async answerReview(m: MemberRef, answer: { topicId: string } & ({ index: number; position: number; tag: string } | { clear: boolean }), interactionId: string): Promise<ReviewResult> {
+    const topic = this.curriculum.get(answer.topicId);
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      const read = await this.store.read(m, { interactionId });
+      if (read.seen) return { kind: 'replay' };
+      const today = periodsAt(this.clock.now(), read.zone ?? UTC).day;
+      if (!topic) return { kind: 'changed', topic: unknownTopic(answer.topicId), today };
+      const decision = decideReview(this.curriculum, read.member, today, { ...answer, topic } as ReviewAnswer);
+      if (decision.kind !== 'reviewed') return { ...decision, today };
+      const next = decision.next ? encodeReview(decision.next) : '';
+      const written = await this.settle(m, interactionId, () => this.store.applyReview(m, read.member.version, decision.field, next, interactionId));
+      if (written === 'replay') return { kind: 'replay' };
+      if (written === 'ok') return { ...decision, today };
+    }
+    throw busy();
   }
 
   async leaderboard(guildId: string, period: PeriodName, userId: string, top = 10) {
@@ -160,7 +288,8 @@ export class ProgressService {
       const read = await this.store.read(m, { interactionId });
       if (read.seen) return { kind: 'replay' };
       const now = this.clock.now();
-      const decision = decideMark(this.curriculum, read.member, { action, topic: named, now, periods: periodsAt(now, read.zone ?? UTC) });
+      const zone = read.zone ?? UTC;
+      const decision = decideMark(this.curriculum, read.member, { action, topic: named, now, periods: periodsAt(now, zone), zone });
       switch (decision.kind) {
         case 'off-track':
           throw offTrack(this.curriculum, decision.topic);
@@ -172,12 +301,28 @@ export class ProgressService {
       if (result === 'replay') return { kind: 'replay' };
       if (result === 'ok') {
         const { change } = decision;
-        return { kind: 'recorded', action, topic: decision.topic, next: decision.next, points: change.points, gained: change.gained, streak: change.streak, bestStreak: change.bestStreak };
+        return {
+          kind: 'recorded',
+          action,
+          topic: decision.topic,
+          next: decision.next,
+          points: change.points,
+          gained: change.gained,
+          streak: change.streak,
+          bestStreak: change.bestStreak,
+          usedFreeze: change.usedFreeze,
+          earnedFreeze: change.earnedFreeze,
+        };
       }
     }
     throw busy();
   }
 }
+
+const isDone = (curriculum: Curriculum, member: MemberState, topic: Topic) => closedTopics(curriculum, member).get(topic.id)?.state === 'done';
+
+/** A topic a button names that the curriculum no longer has: only its id is known. */
+const unknownTopic = (id: string): Topic => ({ id, title: id, moduleId: '', kind: 'lesson', order: 0, minutes: 0, points: 0, requires: [], tracks: [], aliases: [], summary: '', objectives: [], resources: [], practice: '', prompt: '', check: [] });
 
 function offTrack(curriculum: Curriculum, topic: Topic): UserError {
   const tracks = topic.tracks.map((t) => curriculum.track(t)?.title ?? t).join(' or ');

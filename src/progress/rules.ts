@@ -1,8 +1,9 @@
 import type { Curriculum } from '../curriculum/curriculum.js';
 import type { Topic } from '../curriculum/types.js';
-import { closedTopics, trackOf, type MemberState, type TopicState } from './member-state.js';
+import { closedTopics, streakOf, trackOf, type MemberState, type TopicState } from './member-state.js';
 import { pickNext } from './next-topic.js';
 import type { Periods } from './periods.js';
+import { encodeReview, firstReview } from './review.js';
 import { extendStreak } from './streak.js';
 import type { UndoEntry } from './undo-entry.js';
 
@@ -19,7 +20,14 @@ export interface MarkChange {
   streak: number;
   bestStreak: number;
   lastDay?: string;
+  lastAt?: number;
+  freezes: number;
+  /** A freeze covered the day missed before this done / this done earned one */
+  usedFreeze: boolean;
+  earnedFreeze: boolean;
   cursor?: string;
+  /** The topic's review: the first one for a done, none for a skip (skipped topics are never due) */
+  review?: string;
   /** Points added to the boards (0: the boards do not change) */
   gained: number;
   undo: UndoEntry;
@@ -37,6 +45,8 @@ export interface MarkInput {
   topic?: Topic;
   now: number;
   periods: Periods;
+  /** The group's IANA zone the periods were read in */
+  zone: string;
 }
 
 /** Marking a topic done or skipped: points, streak, the next topic and how to undo it. */
@@ -53,7 +63,10 @@ export function decideMark(curriculum: Curriculum, member: MemberState, input: M
   const after = new Map(closed).set(topic.id, { state: input.action, field: topic.id, value });
   const next = pickNext(curriculum, track, after, member.cursor);
   const gained = input.action === 'done' ? topic.points : 0;
-  const streak = input.action === 'done' ? extendStreak(member, input.periods) : member;
+  const before = streakOf(member, input.zone);
+  const step = input.action === 'done' ? extendStreak(before, input.periods.day) : undefined;
+  // A done that extends the streak records the day and the instant; a later one that day changes nothing.
+  const studied = step && step.lastDay !== before.lastDay ? step.lastDay : undefined;
   return {
     kind: 'apply',
     topic,
@@ -63,17 +76,23 @@ export function decideMark(curriculum: Curriculum, member: MemberState, input: M
       value,
       dropField: previous && previous.field !== topic.id ? previous.field : undefined,
       points: member.points + gained,
-      streak: streak.streak,
-      bestStreak: streak.bestStreak,
-      lastDay: streak.lastDay,
+      streak: step?.streak ?? member.streak,
+      bestStreak: step?.bestStreak ?? member.bestStreak,
+      lastDay: studied ?? member.lastDay,
+      lastAt: studied ? input.now : member.lastAt,
+      freezes: step?.freezes ?? member.freezes,
+      usedFreeze: step?.usedFreeze ?? false,
+      earnedFreeze: step?.earnedFreeze ?? false,
       cursor: next?.id,
+      review: input.action === 'done' ? encodeReview(firstReview(input.periods.day)) : undefined,
       gained,
       undo: {
         action: input.action,
         topicId: topic.id,
         previous: { field: previous?.field ?? '', value: previous?.value ?? '' },
         points: gained,
-        before: { streak: member.streak, bestStreak: member.bestStreak, lastDay: member.lastDay ?? '', cursor: member.cursor ?? '' },
+        before: { streak: member.streak, bestStreak: member.bestStreak, lastDay: member.lastDay ?? '', cursor: member.cursor ?? '', freezes: member.freezes, lastAt: member.lastAt },
+        review: member.reviews[topic.id] ?? '',
         week: input.periods.week,
         month: input.periods.month,
         at: input.now,
@@ -91,7 +110,11 @@ export interface UndoChange {
   streak: number;
   bestStreak: number;
   lastDay?: string;
+  lastAt?: number;
+  freezes: number;
   cursor?: string;
+  /** The topic's review to put back (undefined: none) */
+  review?: string;
   /** Points to take back from the boards of the entry's week and month (0: none) */
   taken: number;
   week: string;
@@ -108,7 +131,10 @@ export function decideUndo(member: MemberState, entry: UndoEntry): UndoChange {
     streak: done ? entry.before.streak : member.streak,
     bestStreak: done ? entry.before.bestStreak : member.bestStreak,
     lastDay: done ? blank(entry.before.lastDay) : member.lastDay,
+    lastAt: done ? entry.before.lastAt : member.lastAt,
+    freezes: done ? (entry.before.freezes ?? member.freezes) : member.freezes,
     cursor: blank(entry.before.cursor),
+    review: blank(entry.review),
     taken: entry.points,
     week: entry.week,
     month: entry.month,

@@ -13,16 +13,21 @@ export interface UndoEntry {
   previous: { field: string; value: string };
   /** Points the done gave (0 for a skip). */
   points: number;
-  /** The member's streak, best streak, last day and cursor before. */
-  before: { streak: number; bestStreak: number; lastDay: string; cursor: string };
+  /**
+   * The member's streak, best streak, last day and cursor before; the freezes held and the instant
+   * of the last study day before, when the entry knows them (entries from before freezes existed
+   * do not: undo leaves the freezes as they are and clears the instant, see decodeUndo).
+   */
+  before: { streak: number; bestStreak: number; lastDay: string; cursor: string; freezes?: number; lastAt?: number };
+  /** The topic's review before ("<stage>:<day>", '' for none): undo puts it back, so a done's review goes. */
+  review: string;
   /** The periods the points were counted in. */
   week: string;
   month: string;
   at: number;
 }
 
-const entrySchema = z.object({
-  v: z.literal(2),
+const common = {
   a: z.enum(['done', 'skip']),
   t: z.string(),
   pf: z.string(),
@@ -35,12 +40,19 @@ const entrySchema = z.object({
   w: z.string(),
   m: z.string(),
   at: z.number(),
-});
+};
+
+/** Version 3 adds the freezes (f, absent when unknown) and the last study instant (la, 0: none) before, and the review before (r). */
+const entrySchema = z.discriminatedUnion('v', [
+  z.object({ v: z.literal(3), ...common, f: z.number().optional(), la: z.number(), r: z.string() }),
+  // Written before self-checks, reviews and freezes: decoded with defaults (nothing to restore).
+  z.object({ v: z.literal(2), ...common }),
+]);
 
 /** Compact JSON: the log holds up to UNDO_DEPTH entries per member. */
 export function encodeUndo(e: UndoEntry): string {
   return JSON.stringify({
-    v: 2,
+    v: 3,
     a: e.action,
     t: e.topicId,
     pf: e.previous.field,
@@ -50,13 +62,21 @@ export function encodeUndo(e: UndoEntry): string {
     b: e.before.bestStreak,
     d: e.before.lastDay,
     c: e.before.cursor,
+    f: e.before.freezes,
+    la: e.before.lastAt ?? 0,
+    r: e.review,
     w: e.week,
     m: e.month,
     at: e.at,
   });
 }
 
-/** An entry as written by encodeUndo; undefined for anything else (see store/migrations.ts for the old form). */
+/**
+ * An entry as written by encodeUndo (version 3) or by the version before it (2), which knew nothing
+ * of freezes, reviews or the last study instant: it decodes with the freezes unknown (undo keeps
+ * them), no instant and no review (there was none: a done then planned none). Undefined for anything
+ * else (see store/migrations.ts for version 1).
+ */
 export function decodeUndo(raw: string): UndoEntry | undefined {
   let json: unknown;
   try {
@@ -67,12 +87,21 @@ export function decodeUndo(raw: string): UndoEntry | undefined {
   const parsed = entrySchema.safeParse(json);
   if (!parsed.success) return undefined;
   const e = parsed.data;
+  const v3 = e.v === 3 ? e : undefined;
   return {
     action: e.a,
     topicId: e.t,
     previous: { field: e.pf, value: e.pv },
     points: e.p,
-    before: { streak: e.s, bestStreak: e.b, lastDay: e.d, cursor: e.c },
+    before: {
+      streak: e.s,
+      bestStreak: e.b,
+      lastDay: e.d,
+      cursor: e.c,
+      ...(v3?.f !== undefined ? { freezes: v3.f } : {}),
+      ...(v3 && v3.la ? { lastAt: v3.la } : {}),
+    },
+    review: v3?.r ?? '',
     week: e.w,
     month: e.m,
     at: e.at,

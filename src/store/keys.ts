@@ -10,10 +10,14 @@ export function createKeys(prefix: string) {
   const member = (guildId: string, userId: string) => `${guild(guildId)}:member:${userId}`;
   return {
     prefix,
-    /** HASH track, points, streak, bestStreak, lastDay, cursor, v (version, bumped by every change) */
+    /** HASH track, points, bonus, streak, bestStreak, lastDay, lastAt, freezes, cursor, v (version, bumped by every change) */
     member,
     /** HASH topicId -> "done:<ms>" | "skip:<ms>" */
     memberTopics: (guildId: string, userId: string) => `${member(guildId, userId)}:topics`,
+    /** HASH topicId -> "<stage>:<due day>": the topic's next spaced review (progress/review.ts) */
+    memberReviews: (guildId: string, userId: string) => `${member(guildId, userId)}:reviews`,
+    /** HASH "<topicId>:<question>" -> "1" | "0": the member's first answer to a self-check question, right or wrong */
+    memberChecks: (guildId: string, userId: string) => `${member(guildId, userId)}:checks`,
     /** LIST of JSON entries (progress/undo-entry.ts), newest first, for /undo */
     memberLog: (guildId: string, userId: string) => `${member(guildId, userId)}:log`,
     /** ZSET use id -> ms: the member's commands in the last 10 s, for the shared rate limit */

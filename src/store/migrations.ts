@@ -57,6 +57,7 @@ export function fromVersion1(raw: string): UndoEntry | undefined {
     previous: { field: text(old.prevField), value: text(old.prev) },
     points: Number(old.pts ?? 0),
     before: { streak: Number(old.streak || 0), bestStreak: Number(old.best || 0), lastDay: text(old.lastDay), cursor: text(old.cursor) },
+    review: '',
     week: period(/:board:week:([^:]+)$/) ?? fallback.week,
     month: period(/:board:month:([^:]+)$/) ?? fallback.month,
     at,

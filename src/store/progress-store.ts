@@ -2,6 +2,7 @@ import type { RedisClient as Redis } from './redis.js';
 import type { MemberState } from '../progress/member-state.js';
 import type { PeriodName, Periods } from '../progress/periods.js';
 import type { MarkChange, UndoChange } from '../progress/rules.js';
+import type { FirstAnswer } from '../progress/self-check.js';
 import { encodeUndo } from '../progress/undo-entry.js';
 import { exec, guard, guardWrite } from './guard.js';
 import { BOARD_TTL_SECONDS, SEEN_TTL_SECONDS, UNDO_DEPTH, type Keys } from './keys.js';
@@ -20,6 +21,8 @@ export interface MemberRead {
   seen: boolean;
   /** The newest undo log entry, as stored */
   lastEntry?: string;
+  /** The member's recorded first answers to the self-check questions asked for, in their order */
+  checks: (string | undefined)[];
 }
 
 export type WriteResult = 'ok' | 'replay' | 'stale';
@@ -40,19 +43,33 @@ export class ProgressStore {
     private readonly keys: Keys,
   ) {}
 
-  async read(m: MemberRef, options: { interactionId?: string; lastEntry?: boolean } = {}): Promise<MemberRead> {
+  /**
+   * The member (hash, topics, reviews) and the group's zone, plus what a write needs: whether the
+   * interaction was applied already, the newest undo entry, the first answers to some self-check
+   * questions (`checks`: fields of the checks hash). One pipeline, one round trip.
+   */
+  async read(m: MemberRef, options: { interactionId?: string; lastEntry?: boolean; checks?: string[] } = {}): Promise<MemberRead> {
     const k = this.keys;
     const pipeline = this.redis
       .pipeline()
       .hgetall(k.member(m.guildId, m.userId))
       .hgetall(k.memberTopics(m.guildId, m.userId))
-      .hget(k.group(m.guildId), 'tz');
+      .hget(k.group(m.guildId), 'tz')
+      .hgetall(k.memberReviews(m.guildId, m.userId));
     if (options.interactionId) pipeline.exists(k.interactionSeen(m.guildId, options.interactionId));
     if (options.lastEntry) pipeline.lindex(k.memberLog(m.guildId, m.userId), 0);
-    const [hash, topics, zone, ...rest] = await exec(pipeline);
+    if (options.checks?.length) pipeline.hmget(k.memberChecks(m.guildId, m.userId), ...options.checks);
+    const [hash, topics, zone, reviews, ...rest] = await exec(pipeline);
     const seen = options.interactionId ? rest.shift() === 1 : false;
     const lastEntry = options.lastEntry ? ((rest.shift() as string | null) ?? undefined) : undefined;
-    return { member: toMemberState(hash as Record<string, string>, topics as Record<string, string>), zone: (zone as string | null) ?? undefined, seen, lastEntry };
+    const checks = options.checks?.length ? (rest.shift() as (string | null)[]).map((v) => v ?? undefined) : [];
+    return {
+      member: toMemberState(hash as Record<string, string>, topics as Record<string, string>, reviews as Record<string, string>),
+      zone: (zone as string | null) ?? undefined,
+      seen,
+      lastEntry,
+      checks,
+    };
   }
 
   /** Applies a decided done or skip, unless the member changed since `version` was read. */
@@ -69,6 +86,7 @@ export class ProgressStore {
         k.boardWeek(m.guildId, undo.week),
         k.boardMonth(m.guildId, undo.month),
         k.groupWeekStats(m.guildId, undo.week),
+        k.memberReviews(m.guildId, m.userId),
         version,
         change.topicId,
         change.value,
@@ -85,6 +103,9 @@ export class ProgressStore {
         SEEN_TTL_SECONDS,
         encodeUndo(undo),
         UNDO_DEPTH,
+        change.freezes || '',
+        change.lastAt ?? '',
+        change.review ?? '',
       ),
     );
   }
@@ -102,6 +123,7 @@ export class ProgressStore {
         k.boardWeek(m.guildId, change.week),
         k.boardMonth(m.guildId, change.month),
         k.groupWeekStats(m.guildId, change.week),
+        k.memberReviews(m.guildId, m.userId),
         version,
         entry,
         change.dropField,
@@ -115,8 +137,43 @@ export class ProgressStore {
         change.taken,
         m.userId,
         SEEN_TTL_SECONDS,
+        change.freezes || '',
+        change.lastAt ?? '',
+        change.review ?? '',
       ),
     );
+  }
+
+  /**
+   * Records a member's first answer to a self-check question and the bonus it earned (points and
+   * the boards of the answer's week and month), unless the member changed since `version` was read.
+   */
+  async applyAnswer(m: MemberRef, version: number, answer: { field: string; value: FirstAnswer; bonus: number; periods: Periods }, interactionId: string): Promise<WriteResult> {
+    const k = this.keys;
+    return guardWrite(
+      this.redis.syllabotAnswer(
+        k.member(m.guildId, m.userId),
+        k.memberChecks(m.guildId, m.userId),
+        k.interactionSeen(m.guildId, interactionId),
+        k.boardAll(m.guildId),
+        k.boardWeek(m.guildId, answer.periods.week),
+        k.boardMonth(m.guildId, answer.periods.month),
+        version,
+        answer.field,
+        answer.value,
+        answer.bonus,
+        m.userId,
+        BOARD_TTL_SECONDS.week,
+        BOARD_TTL_SECONDS.month,
+        SEEN_TTL_SECONDS,
+      ),
+    );
+  }
+
+  /** Writes a topic's next review ('' when it graduated), unless the member changed since `version` was read. */
+  async applyReview(m: MemberRef, version: number, topicField: string, next: string, interactionId: string): Promise<WriteResult> {
+    const k = this.keys;
+    return guardWrite(this.redis.syllabotReview(k.member(m.guildId, m.userId), k.memberReviews(m.guildId, m.userId), k.interactionSeen(m.guildId, interactionId), version, topicField, next, SEEN_TTL_SECONDS));
   }
 
   /**
@@ -172,15 +229,19 @@ export class ProgressStore {
   }
 }
 
-function toMemberState(hash: Record<string, string>, topics: Record<string, string>): MemberState {
+function toMemberState(hash: Record<string, string>, topics: Record<string, string>, reviews: Record<string, string>): MemberState {
   return {
     version: Number(hash.v ?? 0),
     track: hash.track,
     points: Number(hash.points ?? 0),
+    bonus: Number(hash.bonus ?? 0),
     streak: Number(hash.streak ?? 0),
     bestStreak: Number(hash.bestStreak ?? 0),
     lastDay: hash.lastDay,
+    ...(hash.lastAt ? { lastAt: Number(hash.lastAt) } : {}),
+    freezes: Number(hash.freezes ?? 0),
     cursor: hash.cursor,
     topics,
+    reviews,
   };
 }

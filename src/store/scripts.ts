@@ -15,6 +15,8 @@ declare module 'ioredis' {
   interface RedisCommander<Context> {
     syllabotMark(...keysAndArgs: Arg[]): Result<'ok' | 'replay' | 'stale', Context>;
     syllabotUndo(...keysAndArgs: Arg[]): Result<'ok' | 'replay' | 'stale', Context>;
+    syllabotAnswer(...keysAndArgs: Arg[]): Result<'ok' | 'replay' | 'stale', Context>;
+    syllabotReview(...keysAndArgs: Arg[]): Result<'ok' | 'replay' | 'stale', Context>;
     syllabotClaim(due: string, lease: string, now: number, leaseMs: number, limit: number): Result<string[], Context>;
     syllabotFinish(due: string, lease: string, jobId: string, next: number | ''): Result<number, Context>;
     syllabotDropIfDue(due: string, jobId: string, dueMs: string): Result<number, Context>;
@@ -27,7 +29,7 @@ declare module 'ioredis' {
   }
 }
 
-/** `mark-8.lua` becomes the command `syllabotMark` with 8 keys. */
+/** `mark-9.lua` becomes the command `syllabotMark` with 9 keys. */
 export function scriptCommand(file: string): { name: string; numberOfKeys: number } | undefined {
   const match = /^([a-z]+(?:-[a-z]+)*)-(\d+)\.lua$/.exec(file);
   if (!match) return undefined;

@@ -19,7 +19,7 @@ describe('/help', () => {
   it('lists every command in one ephemeral screen', async () => {
     const reply = await newMember().run('help').reply();
     expect(reply.ephemeral).toBe(true);
-    for (const name of ['next', 'done', 'skip', 'undo', 'topic', 'progress', 'leaderboard', 'track', 'help']) {
+    for (const name of ['next', 'done', 'skip', 'undo', 'review', 'topic', 'progress', 'leaderboard', 'track', 'help']) {
       expect(reply.embeds[0]?.description).toContain(`/${name}`);
     }
   });
@@ -71,7 +71,7 @@ describe('/done', () => {
     expect(celebration!.ephemeral).toBe(false);
     expect(celebration!.content).toBe(`🎉 <@${member.userId}> finished **How the internet works** (+${pointsOf('how-the-internet-works')} points). Next up: **HTTP basics**.`);
     expect(celebration!.allowedMentions).toEqual({ parse: [], replied_user: false });
-    expect(celebration!.components[0]!.components.map((c) => c.label)).toEqual(['My next topic']);
+    expect(celebration!.components[0]!.components.map((c) => c.label)).toEqual(['My next topic', 'Check yourself']);
   });
 
   it('the celebration’s button shows whoever presses it their own next card', async () => {
@@ -214,7 +214,8 @@ describe('/progress', () => {
     expect(field('Topics')).toBe(`2 done, 0 skipped, of ${roadmap.onTrack('python').length}`);
     const points = pointsOf('how-the-internet-works', 'http-basics');
     expect(field('Points')).toBe(String(points));
-    expect(field('Streak')).toBe('1 day (best 1)');
+    expect(field('Streak')).toBe('1 day (best 1) · 🧊 0 freezes held');
+    expect(field('Reviews')).toBe('none due');
     expect(field('This week')).toMatch(new RegExp(`^#\\d+ \\(${points} points\\)$`));
   });
 

@@ -9,6 +9,8 @@ describe('keys', () => {
       keys.member('1', '2'),
       keys.memberTopics('1', '2'),
       keys.memberLog('1', '2'),
+      keys.memberReviews('1', '2'),
+      keys.memberChecks('1', '2'),
       keys.interactionSeen('1', '3'),
       keys.boardAll('1'),
       keys.boardWeek('1', '2026-W48'),
@@ -22,5 +24,7 @@ describe('keys', () => {
   it('follow the documented layout', () => {
     expect(keys.member('123', '456')).toBe('syllabot:{g:123}:member:456');
     expect(keys.boardWeek('123', '2026-W48')).toBe('syllabot:{g:123}:board:week:2026-W48');
+    expect(keys.memberReviews('123', '456')).toBe('syllabot:{g:123}:member:456:reviews');
+    expect(keys.memberChecks('123', '456')).toBe('syllabot:{g:123}:member:456:checks');
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Cluster, Redis } from 'ioredis';
+import { showQuestion } from '../../src/progress/self-check.js';
 import { progressHarness } from '../support/services.js';
 
 type Harness = Awaited<ReturnType<typeof progressHarness>>;
@@ -35,7 +36,8 @@ async function commandsFor(action: () => Promise<unknown>): Promise<{ names: str
   return { names: seen.map((args) => args[0]!.toLowerCase()), bytes: seen.flat().reduce((sum, arg) => sum + Buffer.byteLength(arg), 0) };
 }
 
-const READ = ['hgetall', 'hgetall', 'hget'];
+// The member hash, their topics, the group's zone and the member's reviews (for "reviews due").
+const READ = ['hgetall', 'hgetall', 'hget', 'hgetall'];
 
 it('/next reads once (one pipeline) and writes nothing', async () => {
   const m = { guildId: 'rt', userId: '1' };
@@ -58,6 +60,21 @@ it('/done, /skip and /undo read once and write once, with well under 1.5 KB sent
   const undo = await commandsFor(() => h.service.undo(m, 'c'));
   expect(undo.names).toEqual([...READ, 'exists', 'lindex', 'evalsha']);
   expect(undo.bytes).toBeLessThan(1_500);
+});
+
+it('a self-check answer reads once and writes once (a second press only reads); /review reads once', async () => {
+  const m = { guildId: 'rt', userId: '3' };
+  await h.service.done(m, 'how-the-internet-works', 'warm-3');
+  const topic = h.curriculum.get('how-the-internet-works')!;
+  const shown = showQuestion(topic, 0)!;
+  const answer = { topicId: topic.id, index: 0, position: shown.right, tag: shown.tag };
+  await h.service.answerCheck(m, { ...answer, index: 1, tag: showQuestion(topic, 1)!.tag }, 'warm-4'); // loads the script
+  const first = await commandsFor(() => h.service.answerCheck(m, answer, 'd'));
+  expect(first.names).toEqual([...READ, 'exists', 'hmget', 'evalsha']);
+  expect(first.bytes).toBeLessThan(1_500);
+  expect((await commandsFor(() => h.service.answerCheck(m, answer, 'e'))).names).toEqual([...READ, 'exists', 'hmget']);
+  expect((await commandsFor(() => h.service.reviews(m))).names).toEqual(READ);
+  expect((await commandsFor(() => h.service.checkQuestion(m, topic.id))).names).toEqual([...READ, 'hmget']);
 });
 
 it('/progress and /leaderboard read the zone, then the board', async () => {

@@ -8,34 +8,72 @@ import { encodeUndo } from '../../src/progress/undo-entry.js';
  */
 export interface ModelMember extends MemberState {
   log: string[];
+  /** The checks hash: "<topic>:<question>" -> first answer ('1' right, '0' wrong) */
+  checks: Record<string, string>;
 }
 
-const setOrDelete = <K extends 'lastDay' | 'cursor'>(m: ModelMember, key: K, value: string | undefined) => {
+type Optional = 'lastDay' | 'cursor' | 'lastAt';
+
+const setOrDelete = <K extends Optional>(m: ModelMember, key: K, value: ModelMember[K] | undefined) => {
   if (value === undefined) delete m[key];
   else m[key] = value;
 };
 
+/** A hash field the scripts write with write_field: an empty or missing value deletes it. */
+const writeField = (hash: Record<string, string>, field: string, value: string | undefined) => {
+  if (value) hash[field] = value;
+  else delete hash[field];
+};
+
+const copy = (m: ModelMember): ModelMember => ({ ...m, topics: { ...m.topics }, reviews: { ...m.reviews }, checks: { ...m.checks }, log: [...m.log], version: m.version + 1 });
+
+/** mark-9.lua */
 export function applyMark(before: ModelMember, change: MarkChange): ModelMember {
-  const m: ModelMember = { ...before, topics: { ...before.topics }, log: [encodeUndo(change.undo), ...before.log], version: before.version + 1 };
+  const m = copy(before);
+  m.log = [encodeUndo(change.undo), ...before.log];
   if (change.dropField) delete m.topics[change.dropField];
   m.topics[change.topicId] = change.value;
   m.points = change.points;
   m.streak = change.streak;
   m.bestStreak = change.bestStreak;
+  m.freezes = change.freezes;
   setOrDelete(m, 'lastDay', change.lastDay);
+  setOrDelete(m, 'lastAt', change.lastAt);
   setOrDelete(m, 'cursor', change.cursor);
+  writeField(m.reviews, change.topicId, change.review);
   return m;
 }
 
+/** undo-9.lua */
 export function applyUndo(before: ModelMember, change: UndoChange): ModelMember {
-  const m: ModelMember = { ...before, topics: { ...before.topics }, log: before.log.slice(1), version: before.version + 1 };
+  const m = copy(before);
+  m.log = before.log.slice(1);
   delete m.topics[change.dropField];
   if (change.restore) m.topics[change.restore.field] = change.restore.value;
   m.points = change.points;
   m.streak = change.streak;
   m.bestStreak = change.bestStreak;
+  m.freezes = change.freezes;
   setOrDelete(m, 'lastDay', change.lastDay);
+  setOrDelete(m, 'lastAt', change.lastAt);
   setOrDelete(m, 'cursor', change.cursor);
+  writeField(m.reviews, change.dropField, change.review);
+  return m;
+}
+
+/** answer-6.lua: the first answer to a question, and its bonus. */
+export function applyAnswer(before: ModelMember, record: { field: string; value: string }, bonus: number): ModelMember {
+  const m = copy(before);
+  m.checks[record.field] = record.value;
+  m.points += bonus;
+  m.bonus += bonus;
+  return m;
+}
+
+/** review-3.lua: the topic's next review ('' when it graduated). */
+export function applyReview(before: ModelMember, field: string, next: string): ModelMember {
+  const m = copy(before);
+  writeField(m.reviews, field, next);
   return m;
 }
 

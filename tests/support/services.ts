@@ -19,13 +19,15 @@ export async function progressHarness(name: string, options: { curriculumDir?: s
   const curriculum = loadCurriculum(options.curriculumDir ?? SMALL_CURRICULUM);
   // A guild counts its days in its study group's zone, read with the member.
   if (options.zone) await redis.hset(keys.group(options.guildId ?? '1'), 'tz', options.zone);
-  const service = new ProgressService(new ProgressStore(redis, keys), curriculum, clock);
+  const store = new ProgressStore(redis, keys);
+  const service = new ProgressService(store, curriculum, clock);
   let interaction = 0;
   return {
     redis,
     keys,
     clock,
     curriculum,
+    store,
     service,
     /** A fresh interaction id per call, as Discord gives. */
     nextInteraction: () => `i${++interaction}`,

@@ -1,19 +1,27 @@
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, MessageFlags } from 'discord.js';
+import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponentWithCustomId } from 'discord.js';
 import { buttonId } from '../buttons.js';
+import type { Topic } from '../../curriculum/types.js';
 import type { Outcome } from '../../progress/progress-service.js';
+import { checkButton } from './remember.js';
 
 type Recorded = Extract<Outcome, { kind: 'recorded' }>;
 
 /** The public line for the channel: names the member as a mention (no ping), the topic and what is next. */
 export function celebration(userId: string, o: Recorded): string {
-  const streak = o.streak > 1 ? ` · 🔥 ${o.streak}-day streak` : '';
+  const freeze = o.usedFreeze ? ', a freeze covered the missed day' : o.earnedFreeze ? ', 🧊 earned a streak freeze' : '';
+  const streak = o.streak > 1 ? ` · 🔥 ${o.streak}-day streak${freeze}` : '';
   const next = o.next ? `Next up: **${o.next.title}**.` : '🏁 That was their last open topic on the track!';
   return `🎉 <@${userId}> finished **${o.topic.title}** (+${o.gained} points${streak}). ${next}`;
 }
 
-/** Shows whoever presses it their own next topic card (see commands/next.ts). */
-export function nextButtonRow() {
-  return new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId(buttonId('next', 'me')).setLabel('My next topic').setStyle(ButtonStyle.Secondary));
+/**
+ * Under the celebration: **My next topic** shows whoever presses it their own next card (see
+ * commands/next.ts); **Check yourself**, for a topic with questions, starts the presser's own
+ * self-check of it, privately (commands/review.ts).
+ */
+export function celebrationRow(topic: Topic): APIActionRowComponent<APIButtonComponentWithCustomId> {
+  const next: APIButtonComponentWithCustomId = { type: ComponentType.Button, custom_id: buttonId('next', 'me'), label: 'My next topic', style: ButtonStyle.Secondary };
+  return { type: ComponentType.ActionRow, components: topic.check.length ? [next, checkButton(topic)] : [next] };
 }
 
 /** What only the member sees after a skip, or a done or skip that changed nothing. */

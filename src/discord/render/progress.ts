@@ -2,6 +2,7 @@ import { EmbedBuilder } from 'discord.js';
 import type { Curriculum } from '../../curriculum/curriculum.js';
 import type { ProgressReport } from '../../progress/progress-service.js';
 import { clip, COLOUR, fitLines, LIMIT, progressBar } from './common.js';
+import { FREEZE_RULE } from './remember.js';
 
 export function progressEmbed(userId: string, report: ProgressReport, trackTitle: string): EmbedBuilder {
   const lines = report.modules.map((p) => `\`${progressBar(p.closed, p.total)}\` ${p.closed}/${p.total} ${p.module.title}`);
@@ -12,10 +13,19 @@ export function progressEmbed(userId: string, report: ProgressReport, trackTitle
     .setDescription(clip(`<@${userId}>\n\n${fitLines(lines, LIMIT.description - 100)}`, LIMIT.description))
     .addFields(
       { name: 'Topics', value: `${report.done} done, ${report.skipped} skipped, of ${report.total}`, inline: true },
-      { name: 'Points', value: String(report.points), inline: true },
-      { name: 'Streak', value: `${report.streak} day${report.streak === 1 ? '' : 's'} (best ${report.bestStreak})`, inline: true },
+      { name: 'Points', value: report.bonus ? `${report.points} (${report.bonus} from self-checks)` : String(report.points), inline: true },
+      { name: 'Streak', value: streakLine(report), inline: true },
       { name: 'This week', value: rank, inline: true },
-    );
+      { name: 'Reviews', value: report.reviewsDue ? `${report.reviewsDue} due · \`/review\`` : 'none due', inline: true },
+    )
+    .setFooter({ text: `🧊 ${FREEZE_RULE}` });
+}
+
+/** "9 days (best 12) · 🧊 1 freeze held", and a note when a freeze is covering yesterday. */
+export function streakLine(report: Pick<ProgressReport, 'streak' | 'bestStreak' | 'freezes' | 'covering'>): string {
+  const days = `${report.streak} day${report.streak === 1 ? '' : 's'} (best ${report.bestStreak})`;
+  const freezes = `🧊 ${report.freezes} freeze${report.freezes === 1 ? '' : 's'} held`;
+  return `${days} · ${freezes}${report.covering ? '\nOne covers yesterday if you study today.' : ''}`;
 }
 
 /**
