@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodsAt } from '../../src/progress/periods.js';
+import { addDays, daysBetween, periodsAt } from '../../src/progress/periods.js';
 
 const at = (iso: string, zone = 'UTC') => periodsAt(Date.parse(iso), zone);
 
@@ -26,5 +26,31 @@ describe('periodsAt', () => {
 
   it('refuses an unknown zone', () => {
     expect(() => at('2026-11-23T10:00:00Z', 'Mars/Olympus')).toThrow(/invalid time zone/);
+  });
+});
+
+describe('calendar days', () => {
+  it('move by whole days across month, year and leap-day boundaries', () => {
+    expect(addDays('2026-11-30', 1)).toBe('2026-12-01');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2027-01-01', -1)).toBe('2026-12-31');
+    expect(addDays('2026-11-24', 30)).toBe('2026-12-24');
+  });
+
+  it('count the days between two local days', () => {
+    expect(daysBetween('2026-11-23', '2026-11-24')).toBe(1);
+    expect(daysBetween('2026-11-24', '2026-11-23')).toBe(-1);
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2); // across the spring DST change, still days
+    expect(daysBetween('2026-12-31', '2027-01-31')).toBe(31);
+  });
+});
+
+describe('periodsAt, asked again', () => {
+  it('answers the next local day once midnight passes in the zone, not before', () => {
+    const berlin = 'Europe/Berlin';
+    expect(periodsAt(Date.parse('2026-11-23T22:59:00Z'), berlin).day).toBe('2026-11-23');
+    expect(periodsAt(Date.parse('2026-11-23T23:00:00Z'), berlin).day).toBe('2026-11-24');
+    expect(periodsAt(Date.parse('2026-11-23T22:00:00Z'), berlin).day).toBe('2026-11-23'); // earlier again
   });
 });
