@@ -7,25 +7,29 @@ import { encodeReview, firstReview } from './review.js';
 import { extendStreak } from './streak.js';
 import type { UndoEntry } from './undo-entry.js';
 
-/**
- * What a done or skip changes, decided from the member's state: the store applies it atomically
- * (and refuses it if the member changed since the read). Undefined fields are deleted.
- */
-export interface MarkChange {
-  topicId: string;
-  value: string;
-  /** An old field the topic was stored under, replaced by the current id */
-  dropField?: string;
+/** The member hash's fields a done, a skip or an undo writes (undefined fields are deleted). */
+export interface MemberWrite {
   points: number;
   streak: number;
   bestStreak: number;
   lastDay?: string;
   lastAt?: number;
   freezes: number;
+  cursor?: string;
+}
+
+/**
+ * What a done or skip changes, decided from the member's state: the store applies it atomically
+ * (and refuses it if the member changed since the read). Undefined fields are deleted.
+ */
+export interface MarkChange extends MemberWrite {
+  topicId: string;
+  value: string;
+  /** An old field the topic was stored under, replaced by the current id */
+  dropField?: string;
   /** A freeze covered the day missed before this done / this done earned one */
   usedFreeze: boolean;
   earnedFreeze: boolean;
-  cursor?: string;
   /** The topic's review: the first one for a done, none for a skip (skipped topics are never due) */
   review?: string;
   /** Points added to the boards (0: the boards do not change) */
@@ -102,17 +106,10 @@ export function decideMark(curriculum: Curriculum, member: MemberState, input: M
 }
 
 /** What taking back the last done or skip restores; the entry says everything it changed. */
-export interface UndoChange {
+export interface UndoChange extends MemberWrite {
   /** The topic's field to remove, and the state to put back (when it was skipped before a done) */
   dropField: string;
   restore?: { field: string; value: string };
-  points: number;
-  streak: number;
-  bestStreak: number;
-  lastDay?: string;
-  lastAt?: number;
-  freezes: number;
-  cursor?: string;
   /** The topic's review to put back (undefined: none) */
   review?: string;
   /** Points to take back from the boards of the entry's week and month (0: none) */

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { StoreUnavailableError, WriteInDoubtError } from '../../src/errors.js';
 import { dailyJob, recapJob } from '../../src/scheduler/job.js';
 import { crashWorld } from '../support/crash.js';
 
@@ -13,18 +12,7 @@ type World = Awaited<ReturnType<typeof crashWorld>>;
 async function crashDuring(killAt: number, prepare: (w: World) => Promise<void>, change: (w: World) => Promise<unknown>) {
   const w = await crashWorld(Number.POSITIVE_INFINITY);
   await prepare(w);
-  w.counter.calls = 0;
-  w.counter.killAt = killAt;
-  const outcome = await change(w).then(
-    () => 'done',
-    (error: unknown) => {
-      if (!(error instanceof StoreUnavailableError || error instanceof WriteInDoubtError)) throw error;
-      return 'failed';
-    },
-  );
-  const calls = w.counter.calls;
-  await w.restart();
-  await w.scheduler.reconcile();
+  const { outcome, calls } = await w.crashDuring(killAt, () => change(w));
   const group = await w.stores.groups.get(GUILD);
   const jobs = { daily: await w.stores.schedule.dueAt(dailyJob(GUILD)), recap: await w.stores.schedule.dueAt(recapJob(GUILD)) };
   await w.close();

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { StoreUnavailableError, WriteInDoubtError } from '../../src/errors.js';
 import { meetupJob } from '../../src/scheduler/job.js';
 import { crashWorld } from '../support/crash.js';
 
@@ -14,18 +13,7 @@ async function crashDuring(killAt: number, cancel: boolean) {
   let id = '';
   const create = async (world: World) => (id = (await world.meetups.create(GUILD, { title: 'SQL night', when: '2026-11-26 17:30', channelId: CHANNEL, createdBy: '1' })).meetup.id);
   if (cancel) await create(w);
-  w.counter.calls = 0;
-  w.counter.killAt = killAt;
-  const outcome = await (cancel ? w.meetups.cancel(GUILD, id) : create(w)).then(
-    () => 'done',
-    (error: unknown) => {
-      if (!(error instanceof StoreUnavailableError || error instanceof WriteInDoubtError)) throw error;
-      return 'failed';
-    },
-  );
-  const calls = w.counter.calls;
-  await w.restart();
-  await w.scheduler.reconcile();
+  const { outcome, calls } = await w.crashDuring(killAt, () => (cancel ? w.meetups.cancel(GUILD, id) : create(w)));
   const meetups = await w.redis.keys(`${w.keys.prefix}:*meetup:*`);
   const queued: string[] = [];
   for await (const page of w.stores.schedule.queued()) queued.push(...page.map((j) => j.jobId));

@@ -1,4 +1,5 @@
 import type { RedisClient as Redis } from '../../src/store/redis.js';
+import { StoreUnavailableError, WriteInDoubtError } from '../../src/errors.js';
 import { createLogger } from '../../src/log.js';
 import { GroupService } from '../../src/groups/group-service.js';
 import { GroupStore } from '../../src/groups/group-store.js';
@@ -55,6 +56,26 @@ export async function crashWorld(killAt: number) {
     counter,
     groups: new GroupService(crashingStores.groups, crashingStores.schedule, curriculum, clock),
     meetups: new MeetupService(crashingStores.meetups, crashingStores.groups, crashingStores.schedule, clock),
+    /**
+     * Runs a change with the server killed before call `killAt` (counting from now): 'done', or
+     * 'failed' with the answer a member would get (store unavailable, or a write in doubt); then
+     * brings the server back and reconciles the queue, as a restarted bot would.
+     */
+    async crashDuring(killAt: number, change: () => Promise<unknown>): Promise<{ outcome: 'done' | 'failed'; calls: number }> {
+      counter.calls = 0;
+      counter.killAt = killAt;
+      const outcome = await change().then(
+        () => 'done' as const,
+        (error: unknown) => {
+          if (!(error instanceof StoreUnavailableError || error instanceof WriteInDoubtError)) throw error;
+          return 'failed' as const;
+        },
+      );
+      const calls = counter.calls;
+      await this.restart();
+      await scheduler.reconcile();
+      return { outcome, calls };
+    },
     /** Brings the killed server back with what it had acknowledged, and waits for the client. */
     async restart() {
       await server.kill();

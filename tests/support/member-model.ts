@@ -1,5 +1,5 @@
 import type { MemberState } from '../../src/progress/member-state.js';
-import type { MarkChange, UndoChange } from '../../src/progress/rules.js';
+import type { MarkChange, MemberWrite, UndoChange } from '../../src/progress/rules.js';
 import { encodeUndo } from '../../src/progress/undo-entry.js';
 
 /**
@@ -27,12 +27,8 @@ const writeField = (hash: Record<string, string>, field: string, value: string |
 
 const copy = (m: ModelMember): ModelMember => ({ ...m, topics: { ...m.topics }, reviews: { ...m.reviews }, checks: { ...m.checks }, log: [...m.log], version: m.version + 1 });
 
-/** mark-9.lua */
-export function applyMark(before: ModelMember, change: MarkChange): ModelMember {
-  const m = copy(before);
-  m.log = [encodeUndo(change.undo), ...before.log];
-  if (change.dropField) delete m.topics[change.dropField];
-  m.topics[change.topicId] = change.value;
+/** lib/member.lua's write_member: the decided fields, undefined ones deleted. */
+function writeMember(m: ModelMember, change: MemberWrite): void {
   m.points = change.points;
   m.streak = change.streak;
   m.bestStreak = change.bestStreak;
@@ -40,6 +36,15 @@ export function applyMark(before: ModelMember, change: MarkChange): ModelMember 
   setOrDelete(m, 'lastDay', change.lastDay);
   setOrDelete(m, 'lastAt', change.lastAt);
   setOrDelete(m, 'cursor', change.cursor);
+}
+
+/** mark-9.lua */
+export function applyMark(before: ModelMember, change: MarkChange): ModelMember {
+  const m = copy(before);
+  m.log = [encodeUndo(change.undo), ...before.log];
+  if (change.dropField) delete m.topics[change.dropField];
+  m.topics[change.topicId] = change.value;
+  writeMember(m, change);
   writeField(m.reviews, change.topicId, change.review);
   return m;
 }
@@ -50,13 +55,7 @@ export function applyUndo(before: ModelMember, change: UndoChange): ModelMember 
   m.log = before.log.slice(1);
   delete m.topics[change.dropField];
   if (change.restore) m.topics[change.restore.field] = change.restore.value;
-  m.points = change.points;
-  m.streak = change.streak;
-  m.bestStreak = change.bestStreak;
-  m.freezes = change.freezes;
-  setOrDelete(m, 'lastDay', change.lastDay);
-  setOrDelete(m, 'lastAt', change.lastAt);
-  setOrDelete(m, 'cursor', change.cursor);
+  writeMember(m, change);
   writeField(m.reviews, change.dropField, change.review);
   return m;
 }
