@@ -2,6 +2,7 @@ import { MessageFlags } from 'discord.js';
 import { answer } from '../src/discord/answer.js';
 import type { AppContext } from '../src/context.js';
 import { defineCommand, guildOnly, memberOf, type GuildButton, type GuildChatInput } from '../src/discord/command.js';
+import { prebuilt } from '../src/discord/render/common.js';
 import { topicButtons, topicCard } from '../src/discord/render/topic.js';
 
 export default defineCommand({
@@ -20,8 +21,8 @@ async function showNext(i: GuildChatInput | GuildButton, ctx: AppContext) {
   }
   return answer(i, {
     content: `Your next topic on the **${trackTitle}** track:${reviews}`,
-    embeds: [topicCard(topic, ctx.curriculum)],
-    components: [topicButtons(topic)],
+    embeds: [prebuilt(topicCard(topic, ctx.curriculum))],
+    components: [prebuilt(topicButtons(topic))],
     flags: MessageFlags.Ephemeral,
   });
 }

@@ -5,6 +5,7 @@ import type { Outcome } from '../progress/progress-service.js';
 import type { GuildButton, GuildChatInput } from './command.js';
 import { clip } from './render/common.js';
 import { celebration, celebrationRow, privateOutcome } from './render/outcome.js';
+import { prebuilt } from './render/common.js';
 
 /**
  * Answers a done or skip with one message. A finished topic earns a short public celebration (the
@@ -17,7 +18,7 @@ import { celebration, celebrationRow, privateOutcome } from './render/outcome.js
  */
 export async function replyWithOutcome(i: GuildChatInput | GuildButton, outcome: Outcome): Promise<void> {
   if (outcome.kind === 'recorded' && outcome.action === 'done') {
-    await answer(i, { content: celebration(i.user.id, outcome), components: [celebrationRow(outcome.topic)] });
+    await answer(i, { content: celebration(i.user.id, outcome), components: [prebuilt(celebrationRow(outcome.topic))] });
     return;
   }
   await answer(i, privateOutcome(outcome));
