@@ -23,9 +23,11 @@ const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const profileArg = argv.find((a) => a === '--profile' || a.startsWith('--profile='));
 const profileDir = process.env.BENCH_PROFILE || (profileArg ? profileArg.split('=')[1] || join(tmpdir(), `syllabot-profile-${Date.now()}`) : undefined);
-const unknown = argv.filter((a) => a !== '--quick' && a !== profileArg);
+const onlyArg = argv.find((a) => a.startsWith('--only='));
+const only = onlyArg?.split('=')[1];
+const unknown = argv.filter((a) => a !== '--quick' && a !== profileArg && a !== onlyArg);
 if (unknown.length) {
-  console.error(`bench: unknown argument(s) ${unknown.join(' ')}; use --quick and/or --profile[=DIR]`);
+  console.error(`bench: unknown argument(s) ${unknown.join(' ')}; use --quick, --profile[=DIR] and/or --only=interactions|leaderboard|scheduling|scale`);
   process.exit(2);
 }
 
@@ -61,6 +63,7 @@ try {
     ['scheduling', () => schedulingBenchmark(redisUrl, settings.groups)],
     ['scale', () => scaleBenchmarks(quick ? { members: 2_000, jobs: 20_000, guilds: 1_000 } : { members: 100_000, jobs: 100_000, guilds: 3_000 }, log)],
   ] as const) {
+    if (only && name !== only) continue;
     const phase = Date.now();
     log(`${name}…`);
     rows.push(...(await run()));
@@ -101,6 +104,8 @@ if (profile) {
   console.log(`\nCPU profile of the Syllabot process over the rounds: ${profile}\n`);
   console.log(summarize(profile));
   log('profiled run: bench/RESULTS.md left as it was (the profiler slows the bot it samples)');
+} else if (only) {
+  log(`--only=${only}: bench/RESULTS.md left as it was (it holds whole runs)`);
 } else {
   writeFileSync('bench/RESULTS.md', markdown);
 }

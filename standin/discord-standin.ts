@@ -6,6 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { checkCallback, checkCommandList, checkMessage, checkScheduledEvent, checkThread, checkUnicode, isEmptyMessage } from './discord-rules.js';
 import { ERRORS, FormErrors, type StandinReply } from './form-errors.js';
 import { openApiValidator, type OpenApiValidator } from './openapi-validator.js';
+import { observe } from './payload-stats.js';
 
 /**
  * A Discord stand-in on 127.0.0.1: the gateway (HELLO, IDENTIFY -> READY + GUILD_CREATE,
@@ -391,6 +392,7 @@ export class DiscordStandin {
     const custom = this.responders.map((r) => r(call)).find(Boolean) ?? this.rateLimit(call);
     const { status, body, headers } = custom ?? this.answer(call, raw);
     call.status = status;
+    observe(call);
     if (status >= 400 && body && typeof body === 'object') call.error = body as RestCall['error'];
     if (status >= 400 && !custom && process.env.STANDIN_LOG_REFUSED) console.warn(`stand-in refused ${call.method} ${call.path} ${status} ${JSON.stringify(body)}\n  body: ${JSON.stringify(call.body)?.slice(0, 2000)}`);
     for (const waiter of [...this.waiters]) {
