@@ -42,7 +42,8 @@ describe('/next', () => {
     expect(reply.ephemeral).toBe(true);
     const card = reply.embeds[0]!;
     expect(card.title).toBe('How the internet works');
-    expect(card.author?.name).toBe('How the internet works');
+    // The module shares the topic's name, so the card says it once (no author line repeating it).
+    expect(card.author).toBeUndefined();
     expect(card.fields?.map((f) => f.name)).toEqual(expect.arrayContaining(['Objectives', 'Resources', 'Practice', 'Time']));
     expect(card.fields?.find((f) => f.name === 'Resources')?.value).toMatch(/\]\(https:\/\//);
     expect(reply.components[0]?.components.map((c) => c.label)).toEqual(['Done', 'Skip']);
@@ -241,5 +242,6 @@ describe('/topic', () => {
   it('shows any topic’s card', async () => {
     const reply = await newMember().run('topic', { topic: 'sql-joins' }).reply();
     expect(reply.embeds[0]?.footer?.text).toMatch(/^sql-joins/);
+    expect(reply.embeds[0]?.author?.name).toBe(roadmap.module(roadmap.get('sql-joins')!.moduleId).title); // its module, above the title
   });
 });

@@ -16,7 +16,8 @@ export function topicCard(topic: Topic, curriculum: Curriculum): APIEmbed {
   return {
     color: COLOUR.brand,
     title: clip(topic.title, LIMIT.title),
-    author: { name: clip(module.title, 256) },
+    // The module above the title, unless it says the same (a module's first topic often shares its name).
+    ...(module.title === topic.title ? {} : { author: { name: clip(module.title, 256) } }),
     description: clip(topic.summary, LIMIT.description),
     fields: [
       { name: 'Objectives', value: fitLines(topic.objectives.map((o) => `• ${o}`), LIMIT.fieldValue) },
