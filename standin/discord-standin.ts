@@ -6,7 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { checkCallback, checkCommandList, checkMessage, checkScheduledEvent, checkThread, checkUnicode, isEmptyMessage } from './discord-rules.js';
 import { ERRORS, FormErrors, type StandinReply } from './form-errors.js';
 import { openApiValidator, type OpenApiValidator } from './openapi-validator.js';
-import { observe } from './payload-stats.js';
+import { flushPayloadStats, observe } from './payload-stats.js';
 
 /**
  * A Discord stand-in on 127.0.0.1: the gateway (HELLO, IDENTIFY -> READY + GUILD_CREATE,
@@ -211,6 +211,7 @@ export class DiscordStandin {
     this.wss.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    flushPayloadStats();
   }
 
   /** Answers matching REST calls with a custom status (403, 404, 429…) until the returned function is called. */

@@ -102,9 +102,10 @@ export function observe(call: RestCall): void {
   } else message(b);
 }
 
-if (process.env.STANDIN_PAYLOAD_STATS) {
-  process.once('exit', () => {
-    mkdirSync(process.env.STANDIN_PAYLOAD_STATS!, { recursive: true });
-    writeFileSync(join(process.env.STANDIN_PAYLOAD_STATS!, `${process.pid}.json`), JSON.stringify(Object.fromEntries(largest)));
-  });
+/** Writes this process's maxima so far (the stand-in calls it when it stops: test workers may end without an exit event). */
+export function flushPayloadStats(): void {
+  const dir = process.env.STANDIN_PAYLOAD_STATS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${process.pid}.json`), JSON.stringify(Object.fromEntries(largest)));
 }
