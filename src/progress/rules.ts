@@ -8,15 +8,7 @@ import { extendStreak } from './streak.js';
 import type { UndoEntry } from './undo-entry.js';
 
 /** The member hash's fields a done, a skip or an undo writes (undefined fields are deleted). */
-export interface MemberWrite {
-  points: number;
-  streak: number;
-  bestStreak: number;
-  lastDay?: string;
-  lastAt?: number;
-  freezes: number;
-  cursor?: string;
-}
+export type MemberWrite = Pick<MemberState, 'points' | 'streak' | 'bestStreak' | 'lastDay' | 'lastAt' | 'freezes' | 'cursor'>;
 
 /**
  * What a done or skip changes, decided from the member's state: the store applies it atomically
