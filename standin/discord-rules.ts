@@ -9,7 +9,8 @@ import { FIELD, type FormErrors, type Path } from './form-errors.js';
  * mentions), components/reference (action rows, buttons, custom_id), interactions/application-
  * commands (names, descriptions, options, choices, the 4,000-character total),
  * interactions/receiving-and-responding (autocomplete), resources/channel (thread names),
- * resources/guild-scheduled-event (field requirements by entity type).
+ * resources/guild-scheduled-event (field requirements by entity type), reference#uploading-files
+ * (files[n], attachments[] ids, attachment:// in embeds).
  */
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the rules read arbitrary JSON as sent */
@@ -100,8 +101,12 @@ export const LIMITS = {
 
 const IS_COMPONENTS_V2 = 1 << 15;
 
-/** Whether a message body has anything to show (Discord: 50006 "Cannot send an empty message"). */
-export function isEmptyMessage(body: any): boolean {
+/**
+ * Whether a message has anything to show (Discord: 50006 "Cannot send an empty message"). Files
+ * uploaded with it count (`files`: how many), even when `attachments` does not list them.
+ */
+export function isEmptyMessage(body: any, files = 0): boolean {
+  if (files > 0) return false;
   if (!body || typeof body !== 'object') return true;
   const some = (v: unknown) => arr(v) && v.length > 0;
   return !(str(body.content) && body.content.length > 0) && !some(body.embeds) && !some(body.components) && !some(body.sticker_ids) && !some(body.attachments) && !body.poll;
@@ -178,6 +183,99 @@ function checkAllowedMentions(mentions: any, errors: FormErrors, at: Path): void
       errors.add(at, 'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE', `parse:["${kind}"] and ${kind}: [ids...] are mutually exclusive.`);
     }
   }
+}
+
+// ---- attachments ----
+
+/** A file part of a multipart request, as the rules see it (its bytes are the stand-in's concern). */
+export interface Upload {
+  /** The form field: `files[0]` is what an `attachments[]` entry with id `0` refers to. */
+  field: string;
+  /** The filename of the part's Content-Disposition (empty when it had none). */
+  filename: string;
+}
+
+/** An attachment a message already has (an edit keeps it when `attachments` lists its id, or is left out). */
+export interface Attached {
+  id: string;
+  filename: string;
+}
+
+export const ATTACHMENT_LIMITS = {
+  /** Files on one message. */
+  files: 10,
+  filename: 1024,
+  /** Bytes per file: the `attachment_size_limit` Discord sends with every interaction, by default. */
+  fileSize: 10 * 1024 * 1024,
+} as const;
+
+const FILE_FIELD = /^files\[(\d+)\]$/;
+
+/** The `attachments[]` id a file part answers to (`files[3]` -> `3`), if it has one. */
+export function uploadId(upload: Upload): string | undefined {
+  return FILE_FIELD.exec(upload.field)?.[1];
+}
+
+/** The name a file gets on the message: its `attachments[]` entry's filename, else the upload's. */
+export function uploadFilename(body: any, upload: Upload): string {
+  const id = uploadId(upload);
+  const entry = id !== undefined && arr(body?.attachments) ? body.attachments.find((a: any) => a && String(a.id) === id) : undefined;
+  return str(entry?.filename) && entry.filename.length > 0 ? entry.filename : upload.filename;
+}
+
+/** What a message has after a create or edit: the attachments `attachments[]` keeps (all, when left out), then the files uploaded. */
+export function keptAttachments<A extends Attached>(body: any, existing: readonly A[]): A[] {
+  if (!arr(body?.attachments)) return [...existing];
+  return existing.filter((a) => body.attachments.some((entry: any) => entry && String(entry.id) === a.id));
+}
+
+const EMBED_IMAGES = [
+  ['image', 'url'],
+  ['thumbnail', 'url'],
+  ['author', 'icon_url'],
+  ['footer', 'icon_url'],
+] as const;
+
+/**
+ * The files of a message-creating or -editing request (`at` prefixes the paths, e.g. `['data']`
+ * inside an interaction callback), against its `attachments[]` and embeds:
+ * - at most 10 attachments on the message (the files uploaded and those an edit keeps);
+ * - every `attachments[]` id names a file uploaded as `files[<id>]` or, in an edit, an attachment
+ *   the message has (Discord: `ATTACHMENT_NOT_FOUND` "Attachment data not found");
+ * - every file has a filename, 1 to 1,024 characters;
+ * - an embed image, thumbnail or icon at `attachment://<name>` names a file of this message.
+ *   Discord accepts a dangling one and shows no image; the stand-in refuses it
+ *   (`EMBED_ATTACHMENT_NOT_FOUND`) so a test fails the way a member would see a broken card.
+ * A file over the size limit is not a form error (413 40005); the stand-in checks that first.
+ */
+export function checkAttachments(body: any, uploads: readonly Upload[], existing: readonly Attached[], errors: FormErrors, at: Path = []): void {
+  const message = body && typeof body === 'object' ? body : {};
+  const listed: any[] | undefined = arr(message.attachments) ? message.attachments : undefined;
+  const kept = keptAttachments(message, existing);
+  if (kept.length + uploads.length > ATTACHMENT_LIMITS.files || (listed?.length ?? 0) > ATTACHMENT_LIMITS.files) {
+    errors.add([...at, 'attachments'], FIELD.maxLength(ATTACHMENT_LIMITS.files).code, FIELD.maxLength(ATTACHMENT_LIMITS.files).message);
+  }
+  const ids = new Set(uploads.map(uploadId).filter((id): id is string => id !== undefined));
+  listed?.forEach((entry, n) => {
+    const id = entry && typeof entry === 'object' ? String(entry.id) : undefined;
+    if (id === undefined || (!ids.has(id) && !existing.some((a) => a.id === id))) errors.add([...at, 'attachments', n], 'ATTACHMENT_NOT_FOUND', 'Attachment data not found');
+    if (entry && typeof entry === 'object' && entry.filename !== undefined && entry.filename !== null) between(errors, [...at, 'attachments', n, 'filename'], entry.filename, 1, ATTACHMENT_LIMITS.filename);
+  });
+  for (const upload of uploads) {
+    const name = uploadFilename(message, upload);
+    if (name.length === 0) errors.add([upload.field, 'filename'], FIELD.required().code, FIELD.required().message);
+    else maxLen(errors, [upload.field, 'filename'], name, ATTACHMENT_LIMITS.filename);
+  }
+  const names = new Set([...kept.map((a) => a.filename), ...uploads.map((u) => uploadFilename(message, u))]);
+  if (!arr(message.embeds)) return;
+  message.embeds.forEach((embed: any, n: number) => {
+    for (const [part, key] of EMBED_IMAGES) {
+      const url = embed?.[part]?.[key];
+      if (!str(url) || !url.startsWith('attachment://')) continue;
+      const name = url.slice('attachment://'.length);
+      if (!names.has(name)) errors.add([...at, 'embeds', n, part, key], 'EMBED_ATTACHMENT_NOT_FOUND', `${url} names no file of this message: Discord would show no image (the stand-in refuses it).`);
+    }
+  });
 }
 
 // ---- interaction callbacks ----

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PermissionsBitField } from 'discord.js';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { checkCallback, checkCommandList, checkMessage, checkScheduledEvent, checkThread, checkUnicode, isEmptyMessage } from './discord-rules.js';
+import { ATTACHMENT_LIMITS, checkAttachments, checkCallback, checkCommandList, checkMessage, checkScheduledEvent, checkThread, checkUnicode, isEmptyMessage, keptAttachments, uploadFilename } from './discord-rules.js';
 import { ERRORS, FormErrors, type StandinReply } from './form-errors.js';
 import { openApiValidator, type OpenApiValidator } from './openapi-validator.js';
 import { flushPayloadStats, observe } from './payload-stats.js';
@@ -17,19 +18,49 @@ import { flushPayloadStats, observe } from './payload-stats.js';
  * messages, embeds, components, autocomplete, command registration, threads and scheduled events
  * (400 50035 Invalid Form Body, standin/discord-rules.ts); one answer per interaction within 3 s,
  * follow-ups and edits only after it, tokens for 15 minutes (40060, 10062, 10015, 10008); nonce
- * de-duplication for a few minutes; the bot's channel permissions (403 50001/50013); invalid
- * Unicode; and, with `validateBodies`, every body against Discord's OpenAPI description
- * (standin/openapi-validator.ts). A refused call is recorded too, with its status and error.
+ * de-duplication for a few minutes; the bot's channel permissions (403 50001/50013); files (at most
+ * 10, each within the size limit or 413 40005, `attachments[]` ids and `attachment://` names that
+ * match an upload, Attach Files); invalid Unicode; and, with `validateBodies`, every body against
+ * Discord's OpenAPI description (standin/openapi-validator.ts). A refused call is recorded too,
+ * with its status and error.
+ *
+ * Bodies are JSON or multipart/form-data (what discord.js sends with files): the multipart body is
+ * split on its boundary as bytes, `payload_json` becomes the call's `body` (so every rule and the
+ * OpenAPI check apply to it) and each file part is kept, bytes intact, in the call's `files`.
  */
 
 export const BOT_USER = { id: '900000000000000001', username: 'Syllabot', discriminator: '0', global_name: null, avatar: null, bot: true } as const;
 export const APPLICATION_ID = '900000000000000002';
 export const TOKEN = 'standin-token.not-a-real-secret';
 
+/** A file part of a multipart/form-data request, bytes as sent. */
+export interface UploadedFile {
+  /** The form field, e.g. `files[0]` (what an `attachments[]` entry with id `0` refers to). */
+  field: string;
+  /** The filename of the part's Content-Disposition (empty when it had none). */
+  filename: string;
+  /** The part's Content-Type, when it had one. */
+  contentType?: string;
+  data: Buffer;
+}
+
+/** A file on a message the stand-in keeps (a channel message, an interaction reply, follow-up or edit). */
+export interface StandinAttachment {
+  /** The attachment's snowflake on the message (what an edit's `attachments[]` keeps it by). */
+  id: string;
+  /** Its name on the message: the `attachments[]` entry's filename, else the upload's. */
+  filename: string;
+  contentType?: string;
+  data: Buffer;
+}
+
 export interface RestCall {
   method: string;
   path: string;
+  /** The JSON body as sent; for multipart/form-data, the parsed `payload_json`. */
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded JSON as sent
+  /** The file parts of a multipart/form-data body, in order (none for a JSON body). */
+  files: UploadedFile[];
   at: number;
   /** The query string, without `?` (empty when none). */
   query?: string;
@@ -84,17 +115,26 @@ export interface StandinOptions {
 export interface ChannelMessage {
   id: string;
   channelId: string;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON as sent
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON as sent (an edit merges into it)
+  /** Its files, bytes as uploaded (an edit may keep, drop or add some). */
+  attachments: StandinAttachment[];
 }
 
-/** View Channel, Send Messages, Embed Links, Read Message History, Create Public Threads, Send Messages in Threads, Manage Events */
-export const INVITE_PERMISSIONS = 317827664896n;
+/** View Channel, Send Messages, Embed Links, Attach Files, Read Message History, Create Public Threads, Send Messages in Threads, Manage Events: the README's invite link */
+export const INVITE_PERMISSIONS = 317827697664n;
+
+/** The `app_permissions` an interaction carries in a channel no fixture declares (what the stand-in always sent before). */
+export const UNDECLARED_APP_PERMISSIONS = 2248473465835073n;
+
+/** The `attachment_size_limit` Discord sends with every interaction (bytes per file; 10 MiB without boosts or Nitro). */
+export const ATTACHMENT_SIZE_LIMIT = ATTACHMENT_LIMITS.fileSize;
 
 export const PERMISSION = {
   administrator: 1n << 3n,
   viewChannel: 1n << 10n,
   sendMessages: 1n << 11n,
   embedLinks: 1n << 14n,
+  attachFiles: 1n << 15n,
   readMessageHistory: 1n << 16n,
   manageEvents: 1n << 33n,
   createPublicThreads: 1n << 35n,
@@ -129,8 +169,14 @@ interface InteractionRecord {
   sent: Stamp;
   /** The callback type of the accepted answer, once there is one. */
   answer?: number;
-  /** Message ids of accepted follow-ups (editable through the token). */
-  followups: Set<string>;
+  /** The bot's permissions in the interaction's channel, as `app_permissions` told it. */
+  appPermissions: bigint;
+  /** Bytes per file, as `attachment_size_limit` told it. */
+  attachmentSizeLimit: number;
+  /** The files on @original (the reply, or the edit of a deferral). */
+  original: StandinAttachment[];
+  /** Accepted follow-ups (editable through the token), by message id, with their files. */
+  followups: Map<string, StandinAttachment[]>;
 }
 
 let snowflakeCounter = 0n;
@@ -255,11 +301,24 @@ export class DiscordStandin {
    * and opens the interaction: one answer within 3 s, then follow-ups for 15 minutes. Sending the
    * same id again is a duplicate delivery of the same interaction (it still takes one answer).
    */
-  dispatchInteraction(payload: Record<string, unknown>): void {
-    const id = String(payload.id);
+  dispatchInteraction(sent: Record<string, unknown>): void {
+    const id = String(sent.id);
+    const channelId = String(sent.channel_id ?? '0');
+    // Discord sends both on every interaction; a test that leaves them out gets what Discord would send.
+    const payload: Record<string, unknown> = { app_permissions: String(this.appPermissionsIn(channelId)), attachment_size_limit: ATTACHMENT_SIZE_LIMIT, ...sent };
     if (!this.interactions.has(id)) {
       this.forgetOldInteractions();
-      const record: InteractionRecord = { id, token: String(payload.token), type: Number(payload.type), channelId: String(payload.channel_id ?? '0'), sent: this.stamp(), followups: new Set() };
+      const record: InteractionRecord = {
+        id,
+        token: String(payload.token),
+        type: Number(payload.type),
+        channelId,
+        sent: this.stamp(),
+        appPermissions: toBigInt(payload.app_permissions) ?? this.appPermissionsIn(channelId),
+        attachmentSizeLimit: Number(payload.attachment_size_limit) || ATTACHMENT_SIZE_LIMIT,
+        original: [],
+        followups: new Map(),
+      };
       this.interactions.set(id, record);
       this.byToken.set(record.token, record);
     }
@@ -300,6 +359,17 @@ export class DiscordStandin {
     return (base & ~(guild.deniedToBot?.[channelId] ?? 0n)) | (guild.allowedToBot?.[channelId] ?? 0n);
   }
 
+  /**
+   * The `app_permissions` of an interaction in a channel: the bot's permissions there (every
+   * permission for an administrator), or the fixed value the stand-in always sent for a channel no
+   * fixture declares.
+   */
+  appPermissionsIn(channelId: string): bigint {
+    const has = this.botPermissionsIn(channelId);
+    if (has === undefined) return UNDECLARED_APP_PERMISSIONS;
+    return has & PERMISSION.administrator ? PermissionsBitField.All : has;
+  }
+
   private stamp(): Stamp {
     return { real: Date.now(), clock: this.clock.now() };
   }
@@ -322,15 +392,15 @@ export class DiscordStandin {
    * Like Discord with enforce_nonce: the same nonce in a channel within the nonce window returns
    * the first message instead of creating another; after the window it is a new message.
    */
-  private createMessage(channelId: string, body: any): object { // eslint-disable-line @typescript-eslint/no-explicit-any
+  private createMessage(channelId: string, body: any, files: UploadedFile[]): object { // eslint-disable-line @typescript-eslint/no-explicit-any
     const dedupe = Boolean(body?.enforce_nonce && body?.nonce !== undefined && body?.nonce !== null);
     const key = `${channelId}:${body?.nonce}`;
     const earlier = dedupe ? this.nonces.get(key) : undefined;
-    if (earlier && this.since(earlier.at) <= this.nonceWindowMs) return this.withThread(messagePayload(earlier.message.body, channelId, earlier.message.id));
-    const message = { id: snowflake(), channelId, body };
+    if (earlier && this.since(earlier.at) <= this.nonceWindowMs) return this.withThread(messagePayload(earlier.message.body, channelId, earlier.message.id, earlier.message.attachments));
+    const message: ChannelMessage = { id: snowflake(), channelId, body, attachments: attachmentsAfter(body, files, []) };
     this.messages.push(message);
     if (dedupe) this.nonces.set(key, { message, at: this.stamp() });
-    return messagePayload(body, channelId, message.id);
+    return messagePayload(body, channelId, message.id, message.attachments);
   }
 
   /** A message that started a thread carries it (as Discord's message object does). */
@@ -387,11 +457,11 @@ export class DiscordStandin {
     // discord.js escapes path segments (`@original` arrives as `%40original`); Discord routes the decoded path.
     const path = safeDecode(url.pathname).replace(/^\/api\/v\d+/, '');
     const raw = Buffer.concat(chunks);
-    const text = raw.toString('utf8');
-    const call: RestCall = { method: req.method ?? 'GET', path, body: parseBody(text, req.headers['content-type']), at: Date.now(), query: url.search.slice(1) };
+    const parsed = parseBody(raw, req.headers['content-type']);
+    const call: RestCall = { method: req.method ?? 'GET', path, body: parsed.body, files: parsed.files, at: Date.now(), query: url.search.slice(1) };
     this.calls.push(call);
     const custom = this.responders.map((r) => r(call)).find(Boolean) ?? this.rateLimit(call);
-    const { status, body, headers } = custom ?? this.answer(call, raw);
+    const { status, body, headers } = custom ?? this.answer(call, parsed);
     call.status = status;
     observe(call);
     if (status >= 400 && body && typeof body === 'object') call.error = body as RestCall['error'];
@@ -435,8 +505,9 @@ export class DiscordStandin {
   }
 
   /** Checks that apply to every body (valid UTF-8 and Unicode, the OpenAPI schema), then the route. */
-  private answer(call: RestCall, raw: Buffer): Reply {
-    if (raw.length && !isUtf8(raw)) return ERRORS.invalidJson();
+  private answer(call: RestCall, parsed: ParsedBody): Reply {
+    // The JSON (or payload_json and the other text fields) must be UTF-8; file bytes are anything.
+    if (parsed.malformed || parsed.text.some((bytes) => bytes.length && !isUtf8(bytes))) return ERRORS.invalidJson();
     const errors = new FormErrors();
     if (call.body !== undefined) checkUnicode(call.body, errors);
     if (this.validateBodies && ['POST', 'PUT', 'PATCH'].includes(call.method) && typeof call.body !== 'string') {
@@ -465,20 +536,25 @@ export class DiscordStandin {
       return errors.reply() ?? { status: 200, body: (body as object[]).map((c) => ({ ...c, id: snowflake(), application_id: APPLICATION_ID, version: snowflake() })) };
     }
     const callback = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path);
-    if (method === 'POST' && callback) return this.interactionCallback(callback[1]!, callback[2]!, body, errors);
+    if (method === 'POST' && callback) return this.interactionCallback(callback[1]!, callback[2]!, call, errors);
     const webhook = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/.exec(path);
-    if (webhook) return this.interactionWebhook(method, webhook[1]!, webhook[2]!, webhook[3], body, errors);
+    if (webhook) return this.interactionWebhook(method, webhook[1]!, webhook[2]!, webhook[3], call, errors);
     const channelMessage = /^\/channels\/(\d+)\/messages$/.exec(path);
     if (method === 'GET' && channelMessage) return this.listMessages(channelMessage[1]!, new URLSearchParams(call.query ?? ''));
     if (method === 'POST' && channelMessage) {
       const channelId = channelMessage[1]!;
-      const refused = this.refusePermissions(channelId, PERMISSION.sendMessages | (body?.embeds?.length ? PERMISSION.embedLinks : 0n));
+      const refused = this.refusePermissions(channelId, PERMISSION.sendMessages | (body?.embeds?.length ? PERMISSION.embedLinks : 0n) | (call.files.length ? PERMISSION.attachFiles : 0n));
       if (refused) return refused;
+      const tooLarge = refuseOversize(call.files, ATTACHMENT_SIZE_LIMIT);
+      if (tooLarge) return tooLarge;
       checkMessage(body, errors);
+      checkAttachments(body, call.files, [], errors);
       if (!errors.empty) return errors.reply()!;
-      if (isEmptyMessage(body)) return ERRORS.emptyMessage();
-      return { status: 200, body: this.createMessage(channelId, body) };
+      if (isEmptyMessage(body, call.files.length)) return ERRORS.emptyMessage();
+      return { status: 200, body: this.createMessage(channelId, body, call.files) };
     }
+    const editMessage = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path);
+    if (method === 'PATCH' && editMessage) return this.editChannelMessage(editMessage[1]!, editMessage[2]!, call, errors);
     const thread = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
     if (method === 'POST' && thread) {
       const [, channelId, messageId] = thread as unknown as [string, string, string];
@@ -519,7 +595,7 @@ export class DiscordStandin {
     if (has !== undefined && !(has & PERMISSION.viewChannel)) return ERRORS.missingAccess();
     if (has !== undefined && !(has & PERMISSION.readMessageHistory)) return { status: 200, body: [] };
     const newest = this.channelMessages(channelId).slice(-limit).reverse();
-    return { status: 200, body: newest.map((m) => this.withThread(messagePayload(m.body, channelId, m.id))) };
+    return { status: 200, body: newest.map((m) => this.withThread(messagePayload(m.body, channelId, m.id, m.attachments))) };
   }
 
   /** 403 when the bot may not see the channel (50001) or lacks a permission there (50013). */
@@ -531,21 +607,62 @@ export class DiscordStandin {
     return undefined;
   }
 
+  /** PATCH /channels/:id/messages/:id: the bot edits a message it posted (new files need Attach Files). */
+  private editChannelMessage(channelId: string, messageId: string, call: RestCall, errors: FormErrors): Reply {
+    const { body, files } = call;
+    const message = this.messages.find((m) => m.id === messageId && m.channelId === channelId);
+    const refused = this.refusePermissions(channelId, (body?.embeds?.length ? PERMISSION.embedLinks : 0n) | (files.length ? PERMISSION.attachFiles : 0n));
+    if (refused) return refused;
+    if (!message) return ERRORS.unknownMessage();
+    const tooLarge = refuseOversize(files, ATTACHMENT_SIZE_LIMIT);
+    if (tooLarge) return tooLarge;
+    checkMessage(body, errors);
+    checkAttachments(body, files, message.attachments, errors);
+    if (!errors.empty) return errors.reply()!;
+    message.attachments = attachmentsAfter(body, files, message.attachments);
+    message.body = { ...message.body, ...(body && typeof body === 'object' ? body : {}) };
+    return { status: 200, body: this.withThread({ ...messagePayload(message.body, channelId, message.id, message.attachments), edited_timestamp: new Date().toISOString() }) };
+  }
+
+  /**
+   * Files in an answer, follow-up or edit through an interaction: the interaction's
+   * `attachment_size_limit` (413 40005), then Attach Files in `app_permissions` (403 50013).
+   *
+   * The permission is modelled conservatively: Discord documents `app_permissions` as what the app
+   * may do in the channel, and the stand-in refuses every interaction message that carries files
+   * when it lacks Attach Files. So the bot must check `interaction.appPermissions` before it
+   * attaches a file (and say so in words instead), never assume the upload goes through.
+   */
+  private refuseInteractionFiles(record: InteractionRecord, files: UploadedFile[]): Reply | undefined {
+    if (!files.length) return undefined;
+    if (!(record.appPermissions & PERMISSION.attachFiles)) return ERRORS.missingPermissions();
+    return refuseOversize(files, record.attachmentSizeLimit);
+  }
+
   /** The first (and only) answer to an interaction, within the deadline. */
-  private interactionCallback(id: string, token: string, body: any, errors: FormErrors): Reply { // eslint-disable-line @typescript-eslint/no-explicit-any
+  private interactionCallback(id: string, token: string, call: RestCall, errors: FormErrors): Reply {
+    const { body, files } = call;
     const record = this.interactions.get(id);
     if (!record || record.token !== token) return ERRORS.unknownInteraction();
     if (record.answer !== undefined) return ERRORS.alreadyAcknowledged();
     if (this.since(record.sent) > (this.options.interactionDeadlineMs ?? 3_000)) return ERRORS.unknownInteraction();
+    const message = body?.type === 4 || body?.type === 7;
+    if (message) {
+      const refused = this.refuseInteractionFiles(record, files);
+      if (refused) return refused;
+    }
     checkCallback(body, record.type, errors);
+    if (message) checkAttachments(body.data, files, [], errors, ['data']);
     if (!errors.empty) return errors.reply()!;
-    if (body.type === 4 && isEmptyMessage(body.data)) return ERRORS.emptyMessage();
+    if (body.type === 4 && isEmptyMessage(body.data, files.length)) return ERRORS.emptyMessage();
     record.answer = body.type;
+    if (message) record.original = attachmentsAfter(body.data, files, []);
     return { status: 204 };
   }
 
   /** Follow-ups and edits through an interaction's token: after the first answer, for 15 minutes. */
-  private interactionWebhook(method: string, app: string, token: string, message: string | undefined, body: any, errors: FormErrors): Reply { // eslint-disable-line @typescript-eslint/no-explicit-any
+  private interactionWebhook(method: string, app: string, token: string, message: string | undefined, call: RestCall, errors: FormErrors): Reply {
+    const { body, files } = call;
     const record = this.byToken.get(token);
     if (app !== APPLICATION_ID || !record) return ERRORS.unknownWebhook();
     if (this.since(record.sent) > (this.options.interactionTokenMs ?? 15 * MINUTE)) return ERRORS.unknownWebhook();
@@ -554,20 +671,51 @@ export class DiscordStandin {
     if (!message) {
       if (method !== 'POST') return { status: 405, body: { message: '405: Method Not Allowed', code: 0 } };
       if (!opened) return ERRORS.unknownWebhook();
+      const refused = this.refuseInteractionFiles(record, files);
+      if (refused) return refused;
       checkMessage(body, errors);
+      checkAttachments(body, files, [], errors);
       if (!errors.empty) return errors.reply()!;
-      if (isEmptyMessage(body)) return ERRORS.emptyMessage();
+      if (isEmptyMessage(body, files.length)) return ERRORS.emptyMessage();
       const id = snowflake();
-      record.followups.add(id);
-      return { status: 200, body: messagePayload(body, record.channelId, id) };
+      const attachments = attachmentsAfter(body, files, []);
+      record.followups.set(id, attachments);
+      return { status: 200, body: messagePayload(body, record.channelId, id, attachments) };
     }
     if (!opened || (message !== '@original' && !record.followups.has(message))) return ERRORS.unknownMessage();
     if (method === 'DELETE') return { status: 204 };
+    const existing = (message === '@original' ? record.original : record.followups.get(message)) ?? [];
+    let attachments = existing;
     if (method === 'PATCH') {
+      const refused = this.refuseInteractionFiles(record, files);
+      if (refused) return refused;
       checkMessage(body, errors);
+      checkAttachments(body, files, existing, errors);
       if (!errors.empty) return errors.reply()!;
+      attachments = attachmentsAfter(body, files, existing);
+      if (message === '@original') record.original = attachments;
+      else record.followups.set(message, attachments);
     }
-    return { status: 200, body: messagePayload(body, record.channelId, message === '@original' ? record.id : message) };
+    return { status: 200, body: messagePayload(body, record.channelId, message === '@original' ? record.id : message, attachments) };
+  }
+}
+
+/** 413 40005 when a file is over the limit (bytes per file). */
+function refuseOversize(files: UploadedFile[], limit: number): Reply | undefined {
+  return files.some((f) => f.data.length > limit) ? ERRORS.entityTooLarge() : undefined;
+}
+
+/** The files a message has after a create or edit: those `attachments[]` keeps, then the new uploads (each with an id of its own). */
+function attachmentsAfter(body: unknown, files: UploadedFile[], existing: StandinAttachment[]): StandinAttachment[] {
+  const uploaded = files.map((f) => ({ id: snowflake(), filename: uploadFilename(body, f), ...(f.contentType ? { contentType: f.contentType } : {}), data: f.data }));
+  return [...keptAttachments(body, existing), ...uploaded];
+}
+
+function toBigInt(value: unknown): bigint | undefined {
+  try {
+    return typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' ? BigInt(value) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -588,17 +736,94 @@ function isUtf8(raw: Buffer): boolean {
   }
 }
 
-function parseBody(text: string, type: string | undefined): unknown {
-  if (!text) return undefined;
-  if (type?.includes('multipart/form-data')) {
-    const json = /name="payload_json"[^\n]*\r?\n(?:[^\n]*\r?\n)*?\r?\n([\s\S]*?)\r?\n--/.exec(text);
-    return json ? JSON.parse(json[1]!) : text;
-  }
+/** A request body: the JSON (payload_json for multipart), the files, and the bytes that must be UTF-8. */
+interface ParsedBody {
+  body: unknown;
+  files: UploadedFile[];
+  /** The JSON text, or the text fields of a multipart body (payload_json among them). */
+  text: Buffer[];
+  /** A multipart body that does not split on its boundary. */
+  malformed?: boolean;
+}
+
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
     return text;
   }
+}
+
+function parseBody(raw: Buffer, type: string | undefined): ParsedBody {
+  if (!raw.length) return { body: undefined, files: [], text: [] };
+  if (!/^multipart\/form-data/i.test(type ?? '')) return { body: parseJson(raw.toString('utf8')), files: [], text: [raw] };
+  const boundary = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type ?? '');
+  const parts = boundary ? splitMultipart(raw, boundary[1] ?? boundary[2]!) : undefined;
+  if (!parts) return { body: undefined, files: [], text: [], malformed: true };
+  const files: UploadedFile[] = [];
+  const text: Buffer[] = [];
+  const fields: Record<string, unknown> = {};
+  let payload: unknown;
+  for (const part of parts) {
+    if (part.filename !== undefined || /^files\[\d+\]$/.test(part.name)) {
+      files.push({ field: part.name, filename: part.filename ?? '', ...(part.contentType ? { contentType: part.contentType } : {}), data: part.data });
+      continue;
+    }
+    text.push(part.data);
+    if (part.name === 'payload_json') payload = parseJson(part.data.toString('utf8'));
+    else fields[part.name] = part.data.toString('utf8');
+  }
+  // Without payload_json, Discord reads the body's fields from the form fields themselves.
+  const body = payload !== undefined ? payload : Object.keys(fields).length ? fields : undefined;
+  return { body, files, text };
+}
+
+interface Part {
+  name: string;
+  filename?: string;
+  contentType?: string;
+  data: Buffer;
+}
+
+/**
+ * Splits a multipart/form-data body on its boundary (RFC 7578), as bytes: a file's data is kept
+ * exactly as sent, whatever it holds. Undefined when the body does not end with the closing
+ * boundary or a part has no header block.
+ */
+function splitMultipart(raw: Buffer, boundary: string): Part[] | undefined {
+  const delimiter = Buffer.from(`\r\n--${boundary}`);
+  // The first delimiter may open the body without the CRLF before it.
+  const body = Buffer.concat([Buffer.from('\r\n'), raw]);
+  let at = body.indexOf(delimiter);
+  if (at < 0) return undefined;
+  const parts: Part[] = [];
+  for (;;) {
+    at += delimiter.length;
+    if (body[at] === 0x2d && body[at + 1] === 0x2d) return parts; // "--": the closing delimiter
+    const lineEnd = body.indexOf('\r\n', at); // after the delimiter: optional whitespace, then CRLF
+    if (lineEnd < 0) return undefined;
+    const headersStart = lineEnd + 2;
+    const headersEnd = body.subarray(headersStart, headersStart + 2).equals(Buffer.from('\r\n')) ? headersStart : body.indexOf('\r\n\r\n', headersStart);
+    if (headersEnd < 0) return undefined;
+    const dataStart = headersEnd === headersStart ? headersStart + 2 : headersEnd + 4;
+    const next = body.indexOf(delimiter, dataStart);
+    if (next < 0) return undefined;
+    const headers = body.subarray(headersStart, headersEnd).toString('utf8').split('\r\n');
+    const disposition = headers.find((h) => /^content-disposition:/i.test(h)) ?? '';
+    const contentType = headers.find((h) => /^content-type:/i.test(h))?.replace(/^content-type:\s*/i, '').trim();
+    const name = headerParam(disposition, 'name');
+    if (name === undefined) return undefined;
+    parts.push({ name, filename: headerParam(disposition, 'filename'), ...(contentType ? { contentType } : {}), data: Buffer.from(body.subarray(dataStart, next)) });
+    at = next;
+  }
+}
+
+/** A Content-Disposition parameter: quoted (with the %22, %0D, %0A escapes browsers and undici use) or a bare token. */
+function headerParam(header: string, key: string): string | undefined {
+  const match = new RegExp(`;\\s*${key}=(?:"((?:[^"\\\\]|\\\\.)*)"|([^;\\s]*))`, 'i').exec(header);
+  if (!match) return undefined;
+  if (match[1] === undefined) return match[2];
+  return match[1].replace(/\\(.)/g, '$1').replace(/%22/g, '"').replace(/%0D/gi, '\r').replace(/%0A/gi, '\n');
 }
 
 export function guildPayload(g: GuildSpec) {
@@ -657,16 +882,35 @@ export function guildPayload(g: GuildSpec) {
   };
 }
 
-function messagePayload(body: unknown, channelId: string, id = snowflake()) {
+/** An attachment as Discord's message object carries it. */
+function attachmentPayload(channelId: string, a: StandinAttachment) {
+  const path = `attachments/${channelId}/${a.id}/${encodeURIComponent(a.filename)}`;
+  return { id: a.id, filename: a.filename, size: a.data.length, url: `https://cdn.discordapp.com/${path}`, proxy_url: `https://media.discordapp.net/${path}`, ...(a.contentType ? { content_type: a.contentType } : {}) };
+}
+
+/** Embeds as Discord returns them: an `attachment://<name>` image or thumbnail points at the attachment's URL. */
+function resolvedEmbeds(embeds: unknown, attachments: Array<{ filename: string; url: string }>): unknown {
+  if (!Array.isArray(embeds) || !attachments.length) return embeds;
+  const resolve = (media: unknown) => {
+    const url = (media as { url?: unknown } | undefined)?.url;
+    if (typeof url !== 'string' || !url.startsWith('attachment://')) return media;
+    const found = attachments.find((a) => a.filename === url.slice('attachment://'.length));
+    return found ? { ...(media as object), url: found.url } : media;
+  };
+  return embeds.map((e) => (e && typeof e === 'object' ? { ...e, ...('image' in e ? { image: resolve(e.image) } : {}), ...('thumbnail' in e ? { thumbnail: resolve(e.thumbnail) } : {}) } : e));
+}
+
+function messagePayload(body: unknown, channelId: string, id = snowflake(), files: StandinAttachment[] = []) {
   const b = (body ?? {}) as Record<string, unknown>;
+  const attachments = files.map((a) => attachmentPayload(channelId, a));
   return {
     id,
     channel_id: channelId,
     author: BOT_USER,
     content: b.content ?? '',
-    embeds: b.embeds ?? [],
+    embeds: resolvedEmbeds(b.embeds, attachments) ?? [],
     components: b.components ?? [],
-    attachments: [],
+    attachments,
     mentions: [],
     mention_roles: [],
     mention_everyone: false,

@@ -34,6 +34,7 @@ export const ERRORS = {
   unknownMessage: () => jsonError(404, 10008, 'Unknown Message'),
   unknownWebhook: () => jsonError(404, 10015, 'Unknown Webhook'),
   unknownInteraction: () => jsonError(404, 10062, 'Unknown interaction'),
+  entityTooLarge: () => jsonError(413, 40005, 'Request entity too large'),
   alreadyAcknowledged: () => jsonError(400, 40060, 'Interaction has already been acknowledged.'),
   missingAccess: () => jsonError(403, 50001, 'Missing Access'),
   missingPermissions: () => jsonError(403, 50013, 'Missing Permissions'),

@@ -1,4 +1,5 @@
-import { APPLICATION_ID, snowflake, type DiscordStandin, type RestCall } from './discord-standin.js';
+import { APPLICATION_ID, ATTACHMENT_SIZE_LIMIT, snowflake, type DiscordStandin, type RestCall } from './discord-standin.js';
+import { uploadFilename } from './discord-rules.js';
 import { MEMBER_PERMISSIONS } from './fixtures.js';
 
 const EPHEMERAL = 64;
@@ -10,12 +11,21 @@ const TYPED_OPTIONS: Record<string, number> = { channel: OPTION_TYPE.channel, du
 export interface SeenMessage {
   kind: 'reply' | 'update' | 'followup' | 'edit';
   content: string;
-  embeds: Array<{ title?: string; description?: string; author?: { name: string }; footer?: { text: string }; fields?: Array<{ name: string; value: string }> }>;
+  embeds: Array<{ title?: string; description?: string; author?: { name: string }; footer?: { text: string }; fields?: Array<{ name: string; value: string }>; image?: { url: string }; thumbnail?: { url: string } }>;
   components: Array<{ components: Array<{ custom_id?: string; label?: string }> }>;
+  /** The files of the call that produced this message (for an edit of a deferral, the edit's), bytes as uploaded. */
+  attachments: SeenAttachment[];
   ephemeral: boolean;
   allowedMentions: unknown;
   /** Milliseconds from INTERACTION_CREATE to this call reaching the stand-in. */
   ms: number;
+}
+
+/** A file on a message a member sees. */
+export interface SeenAttachment {
+  filename: string;
+  contentType?: string;
+  data: Buffer;
 }
 
 export type OptionValue = string | { user: string };
@@ -83,20 +93,21 @@ export class Exchange {
     if (call.path.endsWith('/callback')) {
       const type = call.body?.type;
       if (type !== 4 && type !== 7) return undefined;
-      return view(type === 4 ? 'reply' : 'update', call.body.data ?? {}, ms);
+      return view(type === 4 ? 'reply' : 'update', call.body.data ?? {}, call, ms);
     }
-    if (call.method === 'POST') return view('followup', call.body ?? {}, ms);
-    if (call.method === 'PATCH') return view('edit', call.body ?? {}, ms);
+    if (call.method === 'POST') return view('followup', call.body ?? {}, call, ms);
+    if (call.method === 'PATCH') return view('edit', call.body ?? {}, call, ms);
     return undefined;
   }
 }
 
-function view(kind: SeenMessage['kind'], data: Record<string, any>, ms: number): SeenMessage { // eslint-disable-line @typescript-eslint/no-explicit-any
+function view(kind: SeenMessage['kind'], data: Record<string, any>, call: RestCall, ms: number): SeenMessage { // eslint-disable-line @typescript-eslint/no-explicit-any
   return {
     kind,
     content: data.content ?? '',
     embeds: data.embeds ?? [],
     components: data.components ?? [],
+    attachments: call.files.map((f) => ({ filename: uploadFilename(data, f), ...(f.contentType ? { contentType: f.contentType } : {}), data: f.data })),
     ephemeral: ((data.flags ?? 0) & EPHEMERAL) !== 0,
     allowedMentions: data.allowed_mentions,
     ms,
@@ -159,7 +170,9 @@ export class Member {
       channel: { id: this.channelId, type: 0, guild_id: this.guildId, name: 'study', permissions: this.permissions },
       member: { user: user(this.userId), roles: [], permissions: this.permissions, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, pending: false, nick: null, avatar: null },
       data,
-      app_permissions: '2248473465835073',
+      // The bot's permissions in this channel (its role and the channel's overwrite, from the guild fixture).
+      app_permissions: String(this.standin.appPermissionsIn(this.channelId)),
+      attachment_size_limit: ATTACHMENT_SIZE_LIMIT,
       locale: 'en-US',
       guild_locale: 'en-US',
       entitlements: [],

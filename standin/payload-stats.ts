@@ -32,6 +32,8 @@ export const LIMITS: Record<string, number> = {
   'scheduled event description': 1_000,
   'commands registered': 100,
   'options of a command': 25,
+  'files in a message': 10,
+  'file size (bytes)': 10 * 1024 * 1024,
 };
 
 const largest = new Map<string, number>();
@@ -83,6 +85,10 @@ function message(body: { content?: string; embeds?: Embed[]; components?: Array<
 export function observe(call: RestCall): void {
   if (!process.env.STANDIN_PAYLOAD_STATS || (call.status ?? 0) >= 400 || call.method === 'GET') return;
   const b = call.body;
+  if (call.files.length) {
+    see('files in a message', call.files.length);
+    see('file size (bytes)', Math.max(...call.files.map((f) => f.data.length)));
+  }
   if (/\/callback$/.test(call.path)) {
     if (b?.type === 8) {
       const choices = (b.data?.choices ?? []) as Array<{ name: string; value: unknown }>;

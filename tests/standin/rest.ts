@@ -35,14 +35,52 @@ export async function api(standin: DiscordStandin, method: string, path: string,
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
 
+/** A file to upload: `field` defaults to `files[<its index>]`, as discord.js names them. */
+export interface FilePart {
+  name: string;
+  data: Uint8Array;
+  contentType?: string;
+  field?: string;
+}
+
+/** A multipart/form-data request as discord.js sends one with files: `payload_json` and `files[n]` (built by undici's FormData). */
+export async function multipart(standin: DiscordStandin, method: string, path: string, payload: unknown, files: FilePart[]): Promise<Answer> {
+  const form = new FormData();
+  files.forEach((f, n) => form.append(f.field ?? `files[${n}]`, new Blob([f.data], f.contentType ? { type: f.contentType } : {}), f.name));
+  if (payload !== undefined) form.append('payload_json', JSON.stringify(payload));
+  return answerOf(await fetch(`${standin.apiUrl}/v10${path}`, { method, headers: { authorization: `Bot ${TOKEN}` }, body: form }));
+}
+
+/** A body written by hand, bytes as given, with its own content type. */
+export async function sendRaw(standin: DiscordStandin, method: string, path: string, contentType: string, body: Buffer): Promise<Answer> {
+  return answerOf(await fetch(`${standin.apiUrl}/v10${path}`, { method, headers: { authorization: `Bot ${TOKEN}`, 'content-type': contentType }, body }));
+}
+
+/** A multipart/form-data body written by hand: each part's header lines, then its bytes. */
+export function formBody(boundary: string, parts: Array<{ headers: string[]; data: Buffer | string }>, close = true): Buffer {
+  const chunks: Buffer[] = [];
+  for (const part of parts) chunks.push(Buffer.from(`--${boundary}\r\n${part.headers.join('\r\n')}\r\n\r\n`), Buffer.from(part.data), Buffer.from('\r\n'));
+  if (close) chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return Buffer.concat(chunks);
+}
+
+async function answerOf(res: Response): Promise<Answer> {
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
 let next = 1n;
-/** Sends an INTERACTION_CREATE (no bot listening is needed) and returns its callback and webhook paths. */
-export function interaction(standin: DiscordStandin, type = 2) {
+/**
+ * Sends an INTERACTION_CREATE (no bot listening is needed) and returns its callback and webhook
+ * paths. `extra` overrides fields of the payload (`channel_id`, `app_permissions`, …).
+ */
+export function interaction(standin: DiscordStandin, type = 2, extra: Record<string, unknown> = {}) {
   const id = String(870000000000000000n + next++);
   const token = `token-${id}`;
-  standin.dispatchInteraction({ id, token, type, application_id: APPLICATION_ID, guild_id: GUILD, channel_id: CHANNEL, data: {} });
+  standin.dispatchInteraction({ id, token, type, application_id: APPLICATION_ID, guild_id: GUILD, channel_id: CHANNEL, data: {}, ...extra });
   return {
     id,
+    token,
     callback: `/interactions/${id}/${token}/callback`,
     followup: `/webhooks/${APPLICATION_ID}/${token}`,
     original: `/webhooks/${APPLICATION_ID}/${token}/messages/@original`,
