@@ -50,3 +50,24 @@ export function daysBetween(from: string, to: string): number {
 
 /** The local day an instant falls on in the group's zone. */
 export const dayAt = (ms: number, zone: string): string => periodsAt(ms, zone).day;
+
+/** When a local calendar day starts in a zone (ms): midnight, or the first valid minute after it. */
+export const startOfDay = (day: string, zone: string): number => DateTime.fromISO(day, { zone }).startOf('day').toMillis();
+
+/**
+ * The names of every week and month board that may still exist at `ms`: boards expire 120 days
+ * (weeks) and 400 days (months) after their last change, so those are all an erase must visit.
+ * A little margin either side covers zones ahead of or behind the one asked for.
+ */
+export function boardPeriodsAround(ms: number, zone: string, keepDays: { week: number; month: number }): { weeks: string[]; months: string[] } {
+  const weeks = new Set<string>();
+  const months = new Set<string>();
+  const today = periodsAt(ms, zone).day;
+  const longest = Math.max(keepDays.week, keepDays.month) + 8;
+  for (let back = -2; back <= longest; back++) {
+    const local = DateTime.fromISO(addDays(today, -back), { zone: 'UTC' });
+    if (back <= keepDays.week + 8) weeks.add(`${local.weekYear}-W${String(local.weekNumber).padStart(2, '0')}`);
+    months.add(local.toFormat('yyyy-MM'));
+  }
+  return { weeks: [...weeks], months: [...months] };
+}

@@ -12,6 +12,7 @@ import { decideMark, decideUndo } from './rules.js';
 import { checkField, decideCheckAnswer, showQuestion, type CheckDecision, type FirstAnswer, type ShownQuestion } from './self-check.js';
 import { streakToday } from './streak.js';
 import { decodeUndo } from './undo-entry.js';
+import { decodeWork, readWorkLink } from './evidence.js';
 
 export type Outcome =
   | {
@@ -26,6 +27,10 @@ export type Outcome =
       /** A freeze covered the day missed before this done / this done earned one */
       usedFreeze: boolean;
       earnedFreeze: boolean;
+      /** The link to the member's work they gave with this done */
+      link?: string;
+      /** The member hides (/privacy): celebrate only to them */
+      hidden: boolean;
     }
   | { kind: 'already'; topic: Topic; state: 'done' | 'skip' }
   | { kind: 'finished' }
@@ -57,7 +62,20 @@ export interface ProgressReport {
   reviewsDue: number;
   weekRank: number | null;
   weekPoints: number;
+  /** The rank may be shown: the member does not hide and the server's boards are on */
+  showRank: boolean;
+  /** The member hides from boards and the cohort view (/privacy) */
+  hidden: boolean;
+  boardsOff: boolean;
+  /** The member's latest pieces of work, newest first */
+  work: { topicId: string; title: string; url: string; at: number }[];
 }
+
+/** Pieces of work /progress lists. */
+export const WORK_SHOWN = 5;
+
+/** What /leaderboard and the weekly recap say when a server turned its boards off. */
+export const BOARDS_OFF = 'This server has turned its leaderboards off, so there is no board to show. (Admins: `/studygroup boards` turns them back on.)';
 
 /** A self-check question as the member is shown it. */
 export type CheckView =
@@ -118,8 +136,15 @@ export class ProgressService {
     return { track, topic: pickNext(this.curriculum, track, closedTopics(this.curriculum, member), member.cursor), reviewsDue: dueReviews(this.curriculum, member, today).length };
   }
 
-  done(m: MemberRef, topicId: string | null, interactionId: string): Promise<Outcome> {
-    return this.mark(m, 'done', topicId, interactionId);
+  /** Marks a topic done; a link to the member's work, when given, must pass readWorkLink or nothing is stored. */
+  done(m: MemberRef, topicId: string | null, interactionId: string, link?: string): Promise<Outcome> {
+    let url: string | undefined;
+    if (link !== undefined) {
+      const checked = readWorkLink(link);
+      if ('error' in checked) return Promise.reject(new UserError(`${checked.error} Nothing was saved.`));
+      url = checked.url;
+    }
+    return this.mark(m, 'done', topicId, interactionId, url);
   }
 
   skip(m: MemberRef, topicId: string | null, interactionId: string): Promise<Outcome> {
@@ -145,10 +170,10 @@ export class ProgressService {
   }
 
   async progress(m: MemberRef): Promise<ProgressReport> {
-    const { member, zone } = await this.store.read(m);
+    const { member, zone, work } = await this.store.read(m, { work: WORK_SHOWN });
     const periods = periodsAt(this.clock.now(), zone ?? UTC);
     const streak = streakToday(streakOf(member, zone ?? UTC), periods.day);
-    const { rank: weekRank, points: weekPoints } = await this.store.placeOn(m.guildId, 'week', periods, m.userId);
+    const place = await this.store.placeOn(m.guildId, 'week', periods, m.userId);
     const track = trackOf(this.curriculum, member);
     const closed = closedTopics(this.curriculum, member);
     const onTrack = this.curriculum.onTrack(track);
@@ -172,8 +197,15 @@ export class ProgressService {
       freezes: streak.freezes,
       covering: streak.covering,
       reviewsDue: dueReviews(this.curriculum, member, periods.day).length,
-      weekRank,
-      weekPoints,
+      weekRank: place.rank,
+      weekPoints: place.points,
+      showRank: !place.hidden && !place.off,
+      hidden: place.hidden,
+      boardsOff: place.off,
+      work: work.flatMap((raw) => {
+        const entry = decodeWork(raw);
+        return entry ? [{ ...entry, title: this.curriculum.get(entry.topicId)?.title ?? entry.topicId }] : [];
+      }),
     };
   }
 
@@ -253,6 +285,7 @@ export class ProgressService {
   async leaderboard(guildId: string, period: PeriodName, userId: string, top = 10) {
     const periods = periodsAt(this.clock.now(), (await this.store.zone(guildId)) ?? UTC);
     const board = await this.store.board(guildId, period, periods, userId, top);
+    if (board.off) throw new UserError(BOARDS_OFF);
     const label = period === 'week' ? periods.week : period === 'month' ? periods.month : 'all time';
     return { ...board, period, label };
   }
@@ -282,15 +315,15 @@ export class ProgressService {
     }
   }
 
-  private async mark(m: MemberRef, action: 'done' | 'skip', topicId: string | null, interactionId: string): Promise<Outcome> {
+  private async mark(m: MemberRef, action: 'done' | 'skip', topicId: string | null, interactionId: string, link?: string): Promise<Outcome> {
     const named = topicId ? this.topic(topicId) : undefined;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       // No "seen" check in the read: the write checks it anyway (and answers 'replay'), and the
       // read stays one command shorter on the busiest path.
-      const read = await this.store.read(m);
+      const read = await this.store.read(m, { privacy: true });
       const now = this.clock.now();
       const zone = read.zone ?? UTC;
-      const decision = decideMark(this.curriculum, read.member, { action, topic: named, now, periods: periodsAt(now, zone), zone });
+      const decision = decideMark(this.curriculum, read.member, { action, topic: named, now, periods: periodsAt(now, zone), zone, link });
       switch (decision.kind) {
         case 'off-track':
           throw offTrack(this.curriculum, decision.topic);
@@ -313,6 +346,8 @@ export class ProgressService {
           bestStreak: change.bestStreak,
           usedFreeze: change.usedFreeze,
           earnedFreeze: change.earnedFreeze,
+          ...(change.work ? { link } : {}),
+          hidden: read.hidden,
         };
       }
     }

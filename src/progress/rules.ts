@@ -1,6 +1,7 @@
 import type { Curriculum } from '../curriculum/curriculum.js';
 import type { Topic } from '../curriculum/types.js';
 import { closedTopics, streakOf, trackOf, type MemberState, type TopicState } from './member-state.js';
+import { encodeWork } from './evidence.js';
 import { pickNext } from './next-topic.js';
 import type { Periods } from './periods.js';
 import { encodeReview, firstReview } from './review.js';
@@ -26,6 +27,8 @@ export interface MarkChange extends MemberWrite {
   review?: string;
   /** Points added to the boards (0: the boards do not change) */
   gained: number;
+  /** The work entry this done adds to the member's list (encoded, evidence.ts), when they gave a link */
+  work?: string;
   undo: UndoEntry;
 }
 
@@ -43,6 +46,8 @@ export interface MarkInput {
   periods: Periods;
   /** The group's IANA zone the periods were read in */
   zone: string;
+  /** A link to the member's work, already checked (evidence.ts): kept with a done, never with a skip */
+  link?: string;
 }
 
 /** Marking a topic done or skipped: points, streak, the next topic and how to undo it. */
@@ -63,6 +68,7 @@ export function decideMark(curriculum: Curriculum, member: MemberState, input: M
   const step = input.action === 'done' ? extendStreak(before, input.periods.day) : undefined;
   // A done that extends the streak records the day and the instant; a later one that day changes nothing.
   const studied = step && step.lastDay !== before.lastDay ? step.lastDay : undefined;
+  const work = input.action === 'done' && input.link ? encodeWork({ topicId: topic.id, url: input.link, at: input.now }) : undefined;
   return {
     kind: 'apply',
     topic,
@@ -82,6 +88,7 @@ export function decideMark(curriculum: Curriculum, member: MemberState, input: M
       cursor: next?.id,
       review: input.action === 'done' ? encodeReview(firstReview(input.periods.day)) : undefined,
       gained,
+      work,
       undo: {
         action: input.action,
         topicId: topic.id,
@@ -92,6 +99,7 @@ export function decideMark(curriculum: Curriculum, member: MemberState, input: M
         week: input.periods.week,
         month: input.periods.month,
         at: input.now,
+        ...(work ? { work } : {}),
       },
     },
   };
@@ -106,6 +114,8 @@ export interface UndoChange extends MemberWrite {
   review?: string;
   /** Points to take back from the boards of the entry's week and month (0: none) */
   taken: number;
+  /** The work entry the done added, to remove from the member's list */
+  work?: string;
   week: string;
   month: string;
 }
@@ -125,6 +135,7 @@ export function decideUndo(member: MemberState, entry: UndoEntry): UndoChange {
     cursor: blank(entry.before.cursor),
     review: blank(entry.review),
     taken: entry.points,
+    work: entry.work,
     week: entry.week,
     month: entry.month,
   };

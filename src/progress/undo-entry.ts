@@ -25,6 +25,8 @@ export interface UndoEntry {
   week: string;
   month: string;
   at: number;
+  /** The work entry the done added (evidence.ts, as stored), which undo removes */
+  work?: string;
 }
 
 const common = {
@@ -42,9 +44,13 @@ const common = {
   at: z.number(),
 };
 
-/** Version 3 adds the freezes (f, absent when unknown) and the last study instant (la, 0: none) before, and the review before (r). */
+/**
+ * Version 3 adds the freezes (f, absent when unknown) and the last study instant (la, 0: none) before,
+ * the review before (r) and, when the done came with a link, the work entry it added (k, optional:
+ * entries written before links decode without it).
+ */
 const entrySchema = z.discriminatedUnion('v', [
-  z.object({ v: z.literal(3), ...common, f: z.number().optional(), la: z.number(), r: z.string() }),
+  z.object({ v: z.literal(3), ...common, f: z.number().optional(), la: z.number(), r: z.string(), k: z.string().optional() }),
   // Written before self-checks, reviews and freezes: decoded with defaults (nothing to restore).
   z.object({ v: z.literal(2), ...common }),
 ]);
@@ -68,6 +74,7 @@ export function encodeUndo(e: UndoEntry): string {
     w: e.week,
     m: e.month,
     at: e.at,
+    k: e.work,
   });
 }
 
@@ -105,5 +112,6 @@ export function decodeUndo(raw: string): UndoEntry | undefined {
     week: e.w,
     month: e.m,
     at: e.at,
+    ...(v3?.k ? { work: v3.k } : {}),
   };
 }

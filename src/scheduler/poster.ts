@@ -21,6 +21,8 @@ export interface ReminderView {
 }
 
 export interface RecapView {
+  /** The server turned its boards off: the recap names nobody */
+  boardsOff?: boolean;
   week: string;
   rows: BoardRow[];
   topicsDone: number;

@@ -22,6 +22,12 @@ export function createKeys(prefix: string) {
     memberLog: (guildId: string, userId: string) => `${member(guildId, userId)}:log`,
     /** ZSET use id -> ms: the member's commands in the last 10 s, for the shared rate limit */
     memberCooldown: (guildId: string, userId: string) => `${member(guildId, userId)}:cooldown`,
+    /** LIST of JSON work entries (progress/evidence.ts), newest first: links the member gave with /done */
+    memberWork: (guildId: string, userId: string) => `${member(guildId, userId)}:work`,
+    /** ZSET member -> ms of their last done or skip: who the cohort view lists (progress/cohort.ts) */
+    activeMembers: (guildId: string) => `${guild(guildId)}:active`,
+    /** SET of members who hide from the boards and the cohort view (/privacy) */
+    privateMembers: (guildId: string) => `${guild(guildId)}:private`,
     /** STRING, short-lived: an interaction id already applied, so a replayed delivery counts once */
     interactionSeen: (guildId: string, interactionId: string) => `${guild(guildId)}:seen:${interactionId}`,
     /** ZSET member -> points, all time */
@@ -30,7 +36,7 @@ export function createKeys(prefix: string) {
     boardWeek: (guildId: string, week: string) => `${guild(guildId)}:board:week:${week}`,
     /** ZSET member -> points in a calendar month such as 2026-11 (expires after 400 days) */
     boardMonth: (guildId: string, month: string) => `${guild(guildId)}:board:month:${month}`,
-    /** HASH channelId, time, tz, track, paused, pauseReason, cursor */
+    /** HASH channelId, time, tz, track, paused, pauseReason, cursor, boards ('off': the server turned its boards off) */
     group: (guildId: string) => `${guild(guildId)}:group`,
     /** HASH done -> topics the guild finished in an ISO week (expires after 120 days) */
     groupWeekStats: (guildId: string, week: string) => `${guild(guildId)}:stats:week:${week}`,
@@ -64,6 +70,27 @@ export function createKeys(prefix: string) {
   };
 }
 
+/**
+ * Every key that belongs to one member alone: what /forget-me deletes. A new per-member key goes
+ * here too, or the erase would leave it behind (tests/store/forget.test.ts lists a member's keys
+ * before and after).
+ */
+export function ownKeysOf(keys: Keys, guildId: string, userId: string): string[] {
+  return [
+    keys.member(guildId, userId),
+    keys.memberTopics(guildId, userId),
+    keys.memberReviews(guildId, userId),
+    keys.memberChecks(guildId, userId),
+    keys.memberLog(guildId, userId),
+    keys.memberCooldown(guildId, userId),
+    keys.memberWork(guildId, userId),
+  ];
+}
+
 export const BOARD_TTL_SECONDS = { week: 120 * 86_400, month: 400 * 86_400 } as const;
 export const SEEN_TTL_SECONDS = 15 * 60;
 export const UNDO_DEPTH = 50;
+/** Pieces of work kept per member (/progress shows the last five). */
+export const WORK_DEPTH = 20;
+/** Activity older than this leaves the cohort index when someone next studies (the view reads 14 days). */
+export const ACTIVE_KEEP_MS = 30 * 86_400_000;

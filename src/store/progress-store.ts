@@ -5,7 +5,7 @@ import type { MarkChange, UndoChange } from '../progress/rules.js';
 import type { FirstAnswer } from '../progress/self-check.js';
 import { encodeUndo } from '../progress/undo-entry.js';
 import { exec, guard, guardWrite } from './guard.js';
-import { BOARD_TTL_SECONDS, SEEN_TTL_SECONDS, UNDO_DEPTH, type Keys } from './keys.js';
+import { ACTIVE_KEEP_MS, BOARD_TTL_SECONDS, SEEN_TTL_SECONDS, UNDO_DEPTH, WORK_DEPTH, type Keys } from './keys.js';
 
 export interface MemberRef {
   guildId: string;
@@ -23,9 +23,31 @@ export interface MemberRead {
   lastEntry?: string;
   /** The member's recorded first answers to the self-check questions asked for, in their order */
   checks: (string | undefined)[];
+  /** The member's newest work entries (as stored, newest first), when asked for */
+  work: string[];
+  /** The member hides from boards and the cohort view (read only when asked for) */
+  hidden: boolean;
 }
 
 export type WriteResult = 'ok' | 'replay' | 'stale';
+
+/** Where a member stands on a board, among the members who show on it. */
+export interface Place {
+  /** 1-based, or null when not on the board (or hidden from it) */
+  rank: number | null;
+  points: number;
+  /** The member hides from boards (/privacy) */
+  hidden: boolean;
+  /** The server turned its boards off (/studygroup boards) */
+  off: boolean;
+}
+
+export interface Board extends Place {
+  rows: BoardRow[];
+}
+
+/** Rows read past the top so a few hidden members never need a second read. */
+const HIDDEN_SPARE = 10;
 
 export interface BoardRow {
   userId: string;
@@ -48,7 +70,7 @@ export class ProgressStore {
    * interaction was applied already, the newest undo entry, the first answers to some self-check
    * questions (`checks`: fields of the checks hash). One pipeline, one round trip.
    */
-  async read(m: MemberRef, options: { interactionId?: string; lastEntry?: boolean; checks?: string[] } = {}): Promise<MemberRead> {
+  async read(m: MemberRef, options: { interactionId?: string; lastEntry?: boolean; checks?: string[]; work?: number; privacy?: boolean } = {}): Promise<MemberRead> {
     const k = this.keys;
     const pipeline = this.redis
       .pipeline()
@@ -59,16 +81,22 @@ export class ProgressStore {
     if (options.interactionId) pipeline.exists(k.interactionSeen(m.guildId, options.interactionId));
     if (options.lastEntry) pipeline.lindex(k.memberLog(m.guildId, m.userId), 0);
     if (options.checks?.length) pipeline.hmget(k.memberChecks(m.guildId, m.userId), ...options.checks);
+    if (options.work) pipeline.lrange(k.memberWork(m.guildId, m.userId), 0, options.work - 1);
+    if (options.privacy) pipeline.sismember(k.privateMembers(m.guildId), m.userId);
     const [hash, topics, zone, reviews, ...rest] = await exec(pipeline);
     const seen = options.interactionId ? rest.shift() === 1 : false;
     const lastEntry = options.lastEntry ? ((rest.shift() as string | null) ?? undefined) : undefined;
     const checks = options.checks?.length ? (rest.shift() as (string | null)[]).map((v) => v ?? undefined) : [];
+    const work = options.work ? (rest.shift() as string[]) : [];
+    const hidden = options.privacy ? rest.shift() === 1 : false;
     return {
       member: toMemberState(hash as Record<string, string>, topics as Record<string, string>, reviews as Record<string, string>),
       zone: (zone as string | null) ?? undefined,
       seen,
       lastEntry,
       checks,
+      work,
+      hidden,
     };
   }
 
@@ -87,6 +115,8 @@ export class ProgressStore {
         k.boardMonth(m.guildId, undo.month),
         k.groupWeekStats(m.guildId, undo.week),
         k.memberReviews(m.guildId, m.userId),
+        k.memberWork(m.guildId, m.userId),
+        k.activeMembers(m.guildId),
         version,
         change.topicId,
         change.value,
@@ -106,6 +136,10 @@ export class ProgressStore {
         change.freezes || '',
         change.lastAt ?? '',
         change.review ?? '',
+        change.work ?? '',
+        WORK_DEPTH,
+        undo.at,
+        undo.at - ACTIVE_KEEP_MS,
       ),
     );
   }
@@ -124,6 +158,7 @@ export class ProgressStore {
         k.boardMonth(m.guildId, change.month),
         k.groupWeekStats(m.guildId, change.week),
         k.memberReviews(m.guildId, m.userId),
+        k.memberWork(m.guildId, m.userId),
         version,
         entry,
         change.dropField,
@@ -140,6 +175,7 @@ export class ProgressStore {
         change.freezes || '',
         change.lastAt ?? '',
         change.review ?? '',
+        change.work ?? '',
       ),
     );
   }
@@ -199,21 +235,57 @@ export class ProgressStore {
     return (await guard(this.redis.hget(this.keys.group(guildId), 'tz'))) ?? undefined;
   }
 
-  /** A member's place and points on a board. */
-  async placeOn(guildId: string, period: PeriodName, periods: Periods, userId: string): Promise<{ rank: number | null; points: number }> {
+  /**
+   * A member's place and points on a board, counting only members who show on it (a member who
+   * hides is on no board: rank null, `hidden`), and whether the server turned its boards off.
+   */
+  async placeOn(guildId: string, period: PeriodName, periods: Periods, userId: string): Promise<Place> {
     const key = this.boardKey(guildId, period, periods);
-    const [rank, score] = await exec(this.redis.pipeline().zrevrank(key, userId).zscore(key, userId));
-    return { rank: rank === null ? null : Number(rank) + 1, points: Number(score ?? 0) };
+    const [rank, score, hiddenIds, boards] = await exec(
+      this.redis.pipeline().zrevrank(key, userId).zscore(key, userId).smembers(this.keys.privateMembers(guildId)).hget(this.keys.group(guildId), 'boards'),
+    );
+    const hidden = new Set(hiddenIds as string[]);
+    const place = await this.visiblePlace(key, userId, rank as number | null, score as string | null, hidden);
+    return { ...place, off: boards === 'off' };
   }
 
-  /** The top of a board and the caller's own place, in one pipeline. */
-  async board(guildId: string, period: PeriodName, periods: Periods, userId: string, top: number): Promise<{ rows: BoardRow[]; rank: number | null; points: number }> {
+  /**
+   * The top of a board without the members who hide from it, and the caller's own place among those
+   * shown: one pipeline, and a second only when hidden members are in the way.
+   */
+  async board(guildId: string, period: PeriodName, periods: Periods, userId: string, top: number): Promise<Board> {
     const key = this.boardKey(guildId, period, periods);
-    const [flat, rank, score] = await exec(this.redis.pipeline().zrevrange(key, 0, top - 1, 'WITHSCORES').zrevrank(key, userId).zscore(key, userId));
+    const spare = top + HIDDEN_SPARE;
+    const [flat, rank, score, hiddenIds, boards] = await exec(
+      this.redis
+        .pipeline()
+        .zrevrange(key, 0, spare - 1, 'WITHSCORES')
+        .zrevrank(key, userId)
+        .zscore(key, userId)
+        .smembers(this.keys.privateMembers(guildId))
+        .hget(this.keys.group(guildId), 'boards'),
+    );
+    const hidden = new Set(hiddenIds as string[]);
+    let list = flat as string[];
+    // More hidden members than the spare rows, all near the top: read as far as it takes.
+    if (hidden.size > HIDDEN_SPARE && list.length === spare * 2) list = await guard(this.redis.zrevrange(key, 0, top + hidden.size - 1, 'WITHSCORES'));
     const rows: BoardRow[] = [];
-    const list = flat as string[];
-    for (let i = 0; i < list.length; i += 2) rows.push({ userId: list[i]!, points: Number(list[i + 1]) });
-    return { rows, rank: rank === null ? null : Number(rank) + 1, points: Number(score ?? 0) };
+    for (let i = 0; i < list.length && rows.length < top; i += 2) if (!hidden.has(list[i]!)) rows.push({ userId: list[i]!, points: Number(list[i + 1]) });
+    const place = await this.visiblePlace(key, userId, rank as number | null, score as string | null, hidden);
+    return { rows, ...place, off: boards === 'off' };
+  }
+
+  /** A place among the members shown: a hidden member ranked above the caller does not count. */
+  private async visiblePlace(key: string, userId: string, rank: number | null, score: string | null, hidden: Set<string>): Promise<Omit<Place, 'off'>> {
+    const points = Number(score ?? 0);
+    if (hidden.has(userId)) return { rank: null, points, hidden: true };
+    if (rank === null) return { rank: null, points, hidden: false };
+    if (!hidden.size || rank === 0) return { rank: rank + 1, points, hidden: false };
+    const ids = [...hidden];
+    const scores = await guard(this.redis.zmscore(key, ...ids));
+    // ZREVRANK orders equal scores by member, descending: the same order decides who is above.
+    const above = ids.filter((id, n) => scores[n] !== null && (Number(scores[n]) > points || (Number(scores[n]) === points && id > userId))).length;
+    return { rank: rank + 1 - above, points, hidden: false };
   }
 
   /** Sets the member's track; the version moves so a decision made on the old track is made again. */

@@ -29,7 +29,7 @@ declare module 'ioredis' {
   }
 }
 
-/** `mark-9.lua` becomes the command `syllabotMark` with 9 keys. */
+/** `mark-11.lua` becomes the command `syllabotMark` with 11 keys. */
 export function scriptCommand(file: string): { name: string; numberOfKeys: number } | undefined {
   const match = /^([a-z]+(?:-[a-z]+)*)-(\d+)\.lua$/.exec(file);
   if (!match) return undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createKeys } from '../../src/store/keys.js';
+import { createKeys, ownKeysOf } from '../../src/store/keys.js';
 
 describe('keys', () => {
   const keys = createKeys('syllabot');
@@ -11,6 +11,10 @@ describe('keys', () => {
       keys.memberLog('1', '2'),
       keys.memberReviews('1', '2'),
       keys.memberChecks('1', '2'),
+      keys.memberWork('1', '2'),
+      keys.memberCooldown('1', '2'),
+      keys.activeMembers('1'),
+      keys.privateMembers('1'),
       keys.interactionSeen('1', '3'),
       keys.boardAll('1'),
       keys.boardWeek('1', '2026-W48'),
@@ -26,5 +30,13 @@ describe('keys', () => {
     expect(keys.boardWeek('123', '2026-W48')).toBe('syllabot:{g:123}:board:week:2026-W48');
     expect(keys.memberReviews('123', '456')).toBe('syllabot:{g:123}:member:456:reviews');
     expect(keys.memberChecks('123', '456')).toBe('syllabot:{g:123}:member:456:checks');
+  });
+
+  it('list as a member’s own keys exactly those named after the member', () => {
+    const own = ownKeysOf(keys, '1', '2');
+    for (const key of own) expect(key).toMatch(/^syllabot:\{g:1\}:member:2(:|$)/);
+    expect(own).toContain(keys.member('1', '2'));
+    expect(own).toContain(keys.memberWork('1', '2'));
+    expect(new Set(own).size).toBe(own.length);
   });
 });

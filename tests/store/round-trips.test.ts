@@ -51,11 +51,12 @@ it('/done, /skip and /undo read once and write once, with well under 1.5 KB sent
   await h.service.done(m, null, 'warm-1');
   await h.service.undo(m, 'warm-2');
 
+  // The read also asks whether the member hides (a hidden member is celebrated privately).
   const done = await commandsFor(() => h.service.done(m, null, 'a'));
-  expect(done.names).toEqual([...READ, 'evalsha']);
+  expect(done.names).toEqual([...READ, 'sismember', 'evalsha']);
   expect(done.bytes).toBeLessThan(1_500);
   const skip = await commandsFor(() => h.service.skip(m, null, 'b'));
-  expect(skip.names).toEqual([...READ, 'evalsha']);
+  expect(skip.names).toEqual([...READ, 'sismember', 'evalsha']);
   expect(skip.bytes).toBeLessThan(1_500);
   const undo = await commandsFor(() => h.service.undo(m, 'c'));
   expect(undo.names).toEqual([...READ, 'exists', 'lindex', 'evalsha']);
@@ -77,8 +78,17 @@ it('a self-check answer reads once and writes once (a second press only reads); 
   expect((await commandsFor(() => h.service.checkQuestion(m, topic.id))).names).toEqual([...READ, 'hmget']);
 });
 
+// The board's reads also ask who hides and whether the server turned its boards off.
 it('/progress and /leaderboard read the zone, then the board', async () => {
   const m = { guildId: 'rt', userId: '2' };
-  expect((await commandsFor(() => h.service.progress(m))).names).toEqual([...READ, 'zrevrank', 'zscore']);
-  expect((await commandsFor(() => h.service.leaderboard('rt', 'week', '2'))).names).toEqual(['hget', 'zrevrange', 'zrevrank', 'zscore']);
+  expect((await commandsFor(() => h.service.progress(m))).names).toEqual([...READ, 'lrange', 'zrevrank', 'zscore', 'smembers', 'hget']);
+  expect((await commandsFor(() => h.service.leaderboard('rt', 'week', '2'))).names).toEqual(['hget', 'zrevrange', 'zrevrank', 'zscore', 'smembers', 'hget']);
+});
+
+it('with a member hiding above the caller, the board takes one more read to place the caller', async () => {
+  const m = { guildId: 'rt', userId: '4' };
+  await h.service.done(m, null, 'rt-hide-1');
+  await h.service.done({ guildId: 'rt', userId: '5' }, 'how-the-internet-works', 'rt-hide-2');
+  await h.redis.sadd(h.keys.privateMembers('rt'), '5');
+  expect((await commandsFor(() => h.service.leaderboard('rt', 'week', '4'))).names).toEqual(['hget', 'zrevrange', 'zrevrank', 'zscore', 'smembers', 'hget', 'zmscore']);
 });

@@ -38,7 +38,7 @@ function writeMember(m: ModelMember, change: MemberWrite): void {
   setOrDelete(m, 'cursor', change.cursor);
 }
 
-/** mark-9.lua */
+/** mark-11.lua */
 export function applyMark(before: ModelMember, change: MarkChange): ModelMember {
   const m = copy(before);
   m.log = [encodeUndo(change.undo), ...before.log];
@@ -49,7 +49,7 @@ export function applyMark(before: ModelMember, change: MarkChange): ModelMember 
   return m;
 }
 
-/** undo-9.lua */
+/** undo-10.lua */
 export function applyUndo(before: ModelMember, change: UndoChange): ModelMember {
   const m = copy(before);
   m.log = before.log.slice(1);

@@ -71,7 +71,11 @@ export function recapMessage(view: RecapView) {
     .setColor(COLOUR.success)
     .setTitle(`📊 Week ${view.week} in review`)
     .setDescription(
-      [`The group finished **${view.topicsDone}** topic${view.topicsDone === 1 ? '' : 's'} this week.`, '', lines.length ? `**Top ${lines.length}**\n${lines.join('\n')}` : 'Nobody scored this week. A fresh start on Monday: `/next`.'].join('\n'),
+      [
+        `The group finished **${view.topicsDone}** topic${view.topicsDone === 1 ? '' : 's'} this week.`,
+        '',
+        view.boardsOff ? 'Keep going together: `/cohort` shows who is studying what.' : lines.length ? `**Top ${lines.length}**\n${lines.join('\n')}` : 'Nobody scored this week. A fresh start on Monday: `/next`.',
+      ].join('\n'),
     );
   return { embeds: [embed.toJSON()] };
 }

@@ -21,7 +21,7 @@ export function weeklyRecapJob(deps: { groups: GroupStore; progress: ProgressSto
     if (nowMs - slot > DAILY_CATCH_UP_MS) return next;
     const periods = periodsAt(slot, group.tz);
     const [board, topicsDone] = await Promise.all([deps.progress.board(guildId, 'week', periods, '', 5), deps.groups.weekDone(guildId, periods.week)]);
-    const posted = await postOrPause(deps, guildId, id, () => deps.poster.recap(group.channelId, { week: periods.week, rows: board.rows, topicsDone }, nonceFor(id, slot)));
+    const posted = await postOrPause(deps, guildId, id, () => deps.poster.recap(group.channelId, { week: periods.week, rows: board.off ? [] : board.rows, topicsDone, boardsOff: board.off }, nonceFor(id, slot)));
     return posted ? next : undefined;
   };
 }

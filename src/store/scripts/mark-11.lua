@@ -3,7 +3,7 @@
 -- KEYS[1] member hash        KEYS[2] member topics hash   KEYS[3] member undo log
 -- KEYS[4] interaction seen   KEYS[5] board all            KEYS[6] board of the week
 -- KEYS[7] board of the month KEYS[8] guild's stats of the week (HASH done -> count)
--- KEYS[9] member reviews hash
+-- KEYS[9] member reviews hash  KEYS[10] member work list    KEYS[11] guild's active members (ZSET)
 -- ARGV[1] member version the decision was made on
 -- ARGV[2] topic id           ARGV[3] its new value ("done:<ms>" | "skip:<ms>")   ARGV[4] old field to drop, or ''
 -- ARGV[5] points  ARGV[6] streak  ARGV[7] best streak  ARGV[8] last day ('' deletes)  ARGV[9] cursor ('' deletes)
@@ -12,6 +12,8 @@
 -- ARGV[15] undo entry (JSON)   ARGV[16] undo depth
 -- ARGV[17] freezes held ('' deletes: none)   ARGV[18] last study instant, ms ('' deletes)
 -- ARGV[19] the topic's review, "<stage>:<day>" ('' deletes: a skip has none)
+-- ARGV[20] a work entry to add (JSON, '' for none)   ARGV[21] work depth
+-- ARGV[22] now (ms): the member's last activity   ARGV[23] activity before this (ms) leaves the index
 -- Reply: 'replay' when this interaction was applied already; 'stale' when the member changed since
 --        the read (nothing written: decide again); 'ok'.
 --@include lib/member.lua
@@ -35,6 +37,13 @@ if gained > 0 then
   redis.call('HINCRBY', KEYS[8], 'done', 1)
   redis.call('EXPIRE', KEYS[8], ARGV[12])
 end
+
+if ARGV[20] ~= '' then
+  redis.call('LPUSH', KEYS[10], ARGV[20])
+  redis.call('LTRIM', KEYS[10], 0, tonumber(ARGV[21]) - 1)
+end
+redis.call('ZADD', KEYS[11], ARGV[22], ARGV[11])
+redis.call('ZREMRANGEBYSCORE', KEYS[11], '-inf', '(' .. ARGV[23])
 
 redis.call('LPUSH', KEYS[3], ARGV[15])
 redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[16]) - 1)
