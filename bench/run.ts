@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OwnRedisServer, redisAnswers } from '../standin/redis-server.js';
+import { cardBenchmark } from './card.js';
 import { benchCurriculum } from './curriculum-dir.js';
 import { interactionBenchmarks, type InteractionSettings } from './interactions.js';
 import { leaderboardBenchmark } from './leaderboard.js';
@@ -27,7 +28,7 @@ const onlyArg = argv.find((a) => a.startsWith('--only='));
 const only = onlyArg?.split('=')[1];
 const unknown = argv.filter((a) => a !== '--quick' && a !== profileArg && a !== onlyArg);
 if (unknown.length) {
-  console.error(`bench: unknown argument(s) ${unknown.join(' ')}; use --quick, --profile[=DIR] and/or --only=interactions|leaderboard|scheduling|scale`);
+  console.error(`bench: unknown argument(s) ${unknown.join(' ')}; use --quick, --profile[=DIR] and/or --only=interactions|leaderboard|scheduling|scale|card`);
   process.exit(2);
 }
 
@@ -62,6 +63,7 @@ try {
     ['leaderboard', () => leaderboardBenchmark(redisUrl, settings.boardCalls)],
     ['scheduling', () => schedulingBenchmark(redisUrl, settings.groups)],
     ['scale', () => scaleBenchmarks(quick ? { members: 2_000, jobs: 20_000, guilds: 1_000 } : { members: 100_000, jobs: 100_000, guilds: 3_000 }, log)],
+    ['card', () => cardBenchmark(quick ? { renders: 200, warmup: 20 } : { renders: 2_000, warmup: 50 }, log)],
   ] as const) {
     if (only && name !== only) continue;
     const phase = Date.now();
