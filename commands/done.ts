@@ -1,3 +1,28 @@
-import { markCommand } from '../src/discord/mark-command.js';
+import { ApplicationCommandOptionType } from 'discord.js';
+import { defineCommand, guildOnly, memberOf, TOPIC_OPTION_MAX } from '../src/discord/command.js';
+import { replyWithOutcome, respondWithTopics } from '../src/discord/respond.js';
+import { LINK_MAX } from '../src/progress/evidence.js';
 
-export default markCommand('done', 'Mark a topic as finished');
+/**
+ * /done marks the member's current topic (or a named one) finished, optionally with a link to what
+ * they built, which the group sees in the celebration and /progress lists. The **Done** button on
+ * the topic card does the same without a link.
+ */
+export default defineCommand({
+  data: {
+    name: 'done',
+    description: 'Mark a topic as finished (and show the group what you built)',
+    options: [
+      { name: 'topic', description: 'Topic (default: your current one)', type: ApplicationCommandOptionType.String, autocomplete: true, max_length: TOPIC_OPTION_MAX },
+      { name: 'link', description: 'https link to your work: a repository, a gist, a post', type: ApplicationCommandOptionType.String, max_length: LINK_MAX },
+    ],
+    ...guildOnly,
+  },
+  async execute(i, { topic, link }, ctx) {
+    return replyWithOutcome(i, await ctx.progress.done(memberOf(i), topic ?? null, i.id, link), { linkGiven: link !== undefined });
+  },
+  autocomplete: respondWithTopics,
+  buttons: {
+    done: async (i, topicId, ctx) => replyWithOutcome(i, await ctx.progress.done(memberOf(i), topicId, i.id)),
+  },
+});

@@ -27,6 +27,7 @@ export default defineCommand({
           '`/next` shows your topic, `/done` marks it finished and earns points and a streak.',
           `**Remember it:** after a done, **Check yourself** asks the topic’s questions (+${CHECK_BONUS} points for each one right on the first try); \`/review\` brings finished topics back after ${REVIEW_GAPS.join(', ')} days.`,
           `**Streak freezes:** ${FREEZE_RULE}`,
+          '**Together:** `/cohort` shows who is studying what and suggests study pairs; `/done link:` shows the group what you built; `/privacy` hides you from the boards; `/forget-me` erases your data here.',
           '',
           ...lines,
         ].join('\n'),

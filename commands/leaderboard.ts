@@ -38,9 +38,11 @@ export default defineCommand({
   async execute(i, args, ctx) {
     const period = args.period ?? 'week';
     const { embed, board } = await boardEmbed(i, period, ctx);
-    const own = board.rank
-      ? `Your rank: **#${board.rank}** with ${board.points} points.`
-      : 'You are not on this board yet: finish a topic with `/done` to join it.';
+    const own = board.hidden
+      ? 'You hide from the boards (`/privacy`), so you are not listed.'
+      : board.rank
+        ? `Your rank: **#${board.rank}** with ${board.points} points.`
+        : 'You are not on this board yet: finish a topic with `/done` to join it.';
     embed.setDescription(`${embed.data.description}\n\n${own}`);
     const share = new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId(buttonId(SHARE, period)).setLabel('Share').setStyle(ButtonStyle.Secondary).setEmoji('📣'));
     return answer(i, { embeds: [embed], components: [share], flags: MessageFlags.Ephemeral });

@@ -1,13 +1,15 @@
-import { ApplicationCommandOptionType, MessageFlags } from 'discord.js';
+import { ApplicationCommandOptionType, MessageFlags, PermissionFlagsBits, type User } from 'discord.js';
+import { renderProgressCard } from '../src/card/progress-card.js';
 import { answer } from '../src/discord/answer.js';
-import { defineCommand, guildOnly } from '../src/discord/command.js';
-import { progressEmbed } from '../src/discord/render/progress.js';
+import { defineCommand, guildOnly, type GuildChatInput } from '../src/discord/command.js';
+import { CARD_FILE, progressEmbed } from '../src/discord/render/progress.js';
+import type { ProgressReport } from '../src/progress/progress-service.js';
 import { UserError } from '../src/errors.js';
 
 export default defineCommand({
   data: {
     name: 'progress',
-    description: 'See your progress, or another member’s',
+    description: 'See your progress, or another member’s, with a progress card',
     options: [{ name: 'member', description: 'Whose progress (default: yours)', type: ApplicationCommandOptionType.User }],
     ...guildOnly,
   },
@@ -16,11 +18,44 @@ export default defineCommand({
     if (target.bot) throw new UserError('Bots do not study the roadmap, so they have no progress to show.');
     const report = await ctx.progress.progress({ guildId: i.guildId, userId: target.id });
     const self = target.id === i.user.id;
+    if (!self && report.hidden) throw new UserError(`<@${target.id}> keeps their progress private.`);
     if (!report.started) {
       const content = self ? 'You have not started yet. `/next` shows your first topic.' : `<@${target.id}> has not marked any topic yet.`;
       return answer(i, { content, flags: MessageFlags.Ephemeral });
     }
     const trackTitle = ctx.curriculum.track(report.track)?.title ?? report.track;
-    return answer(i, { embeds: [progressEmbed(target.id, report, trackTitle)], flags: MessageFlags.Ephemeral });
+    // The card is an attachment: only where the bot may attach files in this channel (Discord says
+    // so in the interaction's app_permissions); elsewhere the same progress as text.
+    if (!i.appPermissions?.has(PermissionFlagsBits.AttachFiles)) {
+      return answer(i, { embeds: [progressEmbed(target.id, report, trackTitle)], flags: MessageFlags.Ephemeral });
+    }
+    const png = await renderProgressCard(cardData(report, trackTitle, displayName(i, target)));
+    return answer(i, { embeds: [progressEmbed(target.id, report, trackTitle, { card: true })], files: [{ attachment: png, name: CARD_FILE }], flags: MessageFlags.Ephemeral });
   },
 });
+
+function cardData(report: ProgressReport, trackTitle: string, name: string) {
+  return {
+    name,
+    trackTitle,
+    modules: report.modules.map((m) => ({ title: m.module.title, closed: m.closed, total: m.total })),
+    done: report.done,
+    skipped: report.skipped,
+    total: report.total,
+    points: report.points,
+    streak: report.streak,
+    bestStreak: report.bestStreak,
+    freezes: report.freezes,
+    rank: report.weekRank,
+    showRank: report.showRank,
+    reviewsDue: report.reviewsDue,
+  };
+}
+
+/** The name the server shows for a member: their nickname here, else their display name, else their username. */
+function displayName(i: GuildChatInput, user: User): string {
+  const member = user.id === i.user.id ? i.member : i.options.getMember('member');
+  if (member && 'displayName' in member) return member.displayName;
+  const nick = member && 'nick' in member ? member.nick : undefined;
+  return nick || user.globalName || user.username;
+}

@@ -31,6 +31,23 @@ const data = {
     { name: 'show', description: 'Show the study group’s settings', type: ApplicationCommandOptionType.Subcommand },
     { name: 'pause', description: 'Pause the daily prompts and the weekly recap', type: ApplicationCommandOptionType.Subcommand },
     { name: 'resume', description: 'Resume the daily prompts and the weekly recap', type: ApplicationCommandOptionType.Subcommand },
+    {
+      name: 'boards',
+      description: 'Turn the server’s leaderboards on or off (off: no boards, no rankings in the recap)',
+      type: ApplicationCommandOptionType.Subcommand,
+      options: [
+        {
+          name: 'setting',
+          description: 'On or off',
+          type: ApplicationCommandOptionType.String,
+          required: true,
+          choices: [
+            { name: 'On', value: 'on' },
+            { name: 'Off', value: 'off' },
+          ],
+        },
+      ],
+    },
   ],
   ...guildOnly,
 } as const;
@@ -46,6 +63,14 @@ export default defineCommand({
         return answer(i, view('⏸️ Study group paused. `/studygroup resume` starts it again.', await ctx.groups.pause(i.guildId), ctx));
       case 'resume':
         return answer(i, view('▶️ Study group resumed.', await ctx.groups.resume(i.guildId), ctx));
+      case 'boards': {
+        await ctx.privacy.setBoards(i.guildId, args.setting === 'on');
+        const content =
+          args.setting === 'on'
+            ? '🏆 Leaderboards are on: `/leaderboard` works and the weekly recap names the top members (except those who hide with `/privacy`).'
+            : '🚫 Leaderboards are off: `/leaderboard` tells members so, the weekly recap names nobody and `/progress` shows no rank. Points, streaks and `/cohort` stay.';
+        return answer(i, { content, flags: MessageFlags.Ephemeral });
+      }
       default: {
         const group = await ctx.groups.show(i.guildId);
         if (!group) throw new UserError('This server has no study group yet. Start one with `/studygroup setup`.');

@@ -29,6 +29,11 @@ import { StoreIdentity } from './store/identity.js';
 import { RedisPacer } from './store/pacer.js';
 import { CooldownStore } from './store/cooldown-store.js';
 import { ProgressStore } from './store/progress-store.js';
+import { CohortStore } from './store/cohort-store.js';
+import { MemberDataStore } from './store/member-data-store.js';
+import { PrivacyStore } from './store/privacy-store.js';
+import { CohortService } from './together/cohort-service.js';
+import { PrivacyService } from './together/privacy-service.js';
 import { createRedis } from './store/redis.js';
 import { ScheduleStore } from './store/schedule-store.js';
 
@@ -74,7 +79,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   }
 
   const keys = createKeys(config.REDIS_PREFIX);
-  await migrate(redis, keys, log);
+  await migrate(redis, keys, log, clock.now());
   const identity = new StoreIdentity(redis, keys, log, () => metrics.storeLost.inc());
   await identity.check(clock.now());
   const checkIdentity = () => void identity.check(clock.now()).catch(() => undefined);
@@ -88,7 +93,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const groups = new GroupService(groupStore, scheduleStore, curriculum, clock);
   const meetups = new MeetupService(meetupStore, groupStore, scheduleStore, clock);
   const progress = new ProgressService(progressStore, curriculum, clock);
-  const ctx: AppContext = { config, log, clock, curriculum, progress, groups, meetups };
+  const cohort = new CohortService(new CohortStore(redis, keys), curriculum, clock);
+  const privacy = new PrivacyService(new PrivacyStore(redis, keys), new MemberDataStore(redis, keys), clock);
+  const ctx: AppContext = { config, log, clock, curriculum, progress, groups, meetups, cohort, privacy };
 
   const router = createRouter(commands, ctx, { metrics, rateLimit: new CooldownStore(redis, keys, clock, config.COMMANDS_PER_10S) });
   const client = createClient(config);

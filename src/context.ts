@@ -5,6 +5,8 @@ import type { GroupService } from './groups/group-service.js';
 import type { Logger } from './log.js';
 import type { MeetupService } from './meetups/meetup-service.js';
 import type { ProgressService } from './progress/progress-service.js';
+import type { CohortService } from './together/cohort-service.js';
+import type { PrivacyService } from './together/privacy-service.js';
 
 /** What a command or job may use. Built once in app.ts. */
 export interface AppContext {
@@ -15,4 +17,6 @@ export interface AppContext {
   progress: ProgressService;
   groups: GroupService;
   meetups: MeetupService;
+  cohort: CohortService;
+  privacy: PrivacyService;
 }

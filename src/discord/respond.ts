@@ -1,4 +1,4 @@
-import type { AutocompleteInteraction } from 'discord.js';
+import { MessageFlags, type AutocompleteInteraction } from 'discord.js';
 import { answer } from './answer.js';
 import type { AppContext } from '../context.js';
 import type { Outcome } from '../progress/progress-service.js';
@@ -16,13 +16,20 @@ import { prebuilt } from './render/common.js';
  * One message, not a celebration plus a private follow-up: discord.js sends follow-ups through the
  * bot's global rate limit (50/s), so under load they queued by the thousand (bench/RESULTS.md).
  */
-export async function replyWithOutcome(i: GuildChatInput | GuildButton, outcome: Outcome): Promise<void> {
+export async function replyWithOutcome(i: GuildChatInput | GuildButton, outcome: Outcome, options: { linkGiven?: boolean } = {}): Promise<void> {
   if (outcome.kind === 'recorded' && outcome.action === 'done') {
-    await answer(i, { content: celebration(i.user.id, outcome), components: [prebuilt(celebrationRow(outcome.topic))] });
+    // A member who hides (/privacy) is celebrated only to themselves: the channel never names them.
+    const flags = outcome.hidden ? { flags: MessageFlags.Ephemeral as const } : {};
+    await answer(i, { content: celebration(i.user.id, outcome), components: [prebuilt(celebrationRow(outcome.topic))], ...flags });
     return;
   }
-  await answer(i, privateOutcome(outcome));
+  const reply = privateOutcome(outcome);
+  if (options.linkGiven) reply.content += `\n${LINK_NOT_SAVED}`;
+  await answer(i, reply);
 }
+
+/** A link goes with the done that finishes a topic; given with any other outcome, it is not kept. */
+const LINK_NOT_SAVED = 'Your link was not saved: a link is kept with the `/done` that finishes a topic.';
 
 /** Topic choices for autocomplete: any part of a title or id, at most Discord's 25. */
 export async function respondWithTopics(i: AutocompleteInteraction, ctx: AppContext): Promise<void> {

@@ -2,22 +2,46 @@ import { scanKeys, type RedisClient as Redis } from './redis.js';
 import type { Logger } from '../log.js';
 import { periodsAt } from '../progress/periods.js';
 import { decodeUndo, encodeUndo, type UndoEntry } from '../progress/undo-entry.js';
-import type { Keys } from './keys.js';
+import { ACTIVE_KEEP_MS, type Keys } from './keys.js';
 
-/** The layout this version writes. 2: undo entries name periods, not keys (progress/undo-entry.ts). */
-export const SCHEMA_VERSION = 2;
+/**
+ * The layout this version writes. 2: undo entries name periods, not keys (progress/undo-entry.ts).
+ * 3: the cohort's activity index ({g}:active), filled from each member's newest undo entry.
+ */
+export const SCHEMA_VERSION = 3;
 
 /**
  * Brings data written by older versions to the current layout. Runs at start; idempotent and safe
  * with several replicas starting at once (each entry is rewritten only if it is still what was
  * read), so a replica that dies half-way leaves nothing broken: the next start finishes the job.
  */
-export async function migrate(redis: Redis, keys: Keys, log: Logger): Promise<void> {
+export async function migrate(redis: Redis, keys: Keys, log: Logger, nowMs: number): Promise<void> {
   const current = Number((await redis.get(keys.schemaVersion())) ?? 1);
   if (current >= SCHEMA_VERSION) return;
-  const converted = await convertUndoLogs(redis, keys);
+  const converted = current < 2 ? await convertUndoLogs(redis, keys) : 0;
+  const indexed = current < 3 ? await indexActivity(redis, keys, nowMs) : 0;
   await redis.set(keys.schemaVersion(), SCHEMA_VERSION);
-  log.info({ from: current, to: SCHEMA_VERSION, undoEntries: converted }, 'data migrated');
+  log.info({ from: current, to: SCHEMA_VERSION, undoEntries: converted, activeMembers: indexed }, 'data migrated');
+}
+
+/**
+ * Members who studied before the activity index existed enter it with their last done or skip (the
+ * newest undo entry), so /cohort shows them at once after an upgrade. ZADD GT never moves a member
+ * back in time if they studied meanwhile.
+ */
+async function indexActivity(redis: Redis, keys: Keys, nowMs: number): Promise<number> {
+  let indexed = 0;
+  for await (const batch of scanKeys(redis, keys.memberLogPattern())) {
+    for (const key of batch) {
+      const guildId = keys.guildOf(key);
+      const userId = /:member:([^:]+):log$/.exec(key)?.[1];
+      const newest = await redis.lindex(key, 0);
+      const at = newest ? decodeUndo(newest)?.at : undefined;
+      if (!guildId || !userId || !at || at < nowMs - ACTIVE_KEEP_MS) continue;
+      indexed += await redis.zadd(keys.activeMembers(guildId), 'GT', at, userId);
+    }
+  }
+  return indexed;
 }
 
 async function convertUndoLogs(redis: Redis, keys: Keys): Promise<number> {

@@ -37,7 +37,7 @@ async function writeVersion1Member() {
 describe('migrating version-1 data', () => {
   it('rewrites undo entries to name periods instead of keys, and records the layout version', async () => {
     await writeVersion1Member();
-    await migrate(h.redis, h.keys, log);
+    await migrate(h.redis, h.keys, log, h.clock.now());
     const entries = await h.redis.lrange(h.keys.memberLog(m.guildId, m.userId), 0, -1);
     expect(entries.map((raw) => decodeUndo(raw))).toMatchObject([
       { action: 'skip', topicId: 'beta', points: 0, before: { cursor: 'beta', streak: 1 } },
@@ -49,7 +49,7 @@ describe('migrating version-1 data', () => {
 
   it('lets a member undo, after the migration, what they did before it', async () => {
     await writeVersion1Member();
-    await migrate(h.redis, h.keys, log);
+    await migrate(h.redis, h.keys, log, h.clock.now());
     expect(await h.service.undo(m, h.nextInteraction())).toMatchObject({ kind: 'ok', action: 'skip', topicId: 'beta' });
     expect(await h.service.undo(m, h.nextInteraction())).toMatchObject({ kind: 'ok', action: 'done', topicId: 'alpha', points: 10 });
     expect(await h.redis.hgetall(h.keys.memberTopics(m.guildId, m.userId))).toEqual({});
@@ -59,11 +59,28 @@ describe('migrating version-1 data', () => {
 
   it('does nothing the second time', async () => {
     await writeVersion1Member();
-    await migrate(h.redis, h.keys, log);
+    await migrate(h.redis, h.keys, log, h.clock.now());
     const after = await h.redis.lrange(h.keys.memberLog(m.guildId, m.userId), 0, -1);
     await h.redis.rpush(h.keys.memberLog(m.guildId, m.userId), '{"a":"done","t":"x","boards":["k:board:week:2026-W01"]}');
-    await migrate(h.redis, h.keys, log);
+    await migrate(h.redis, h.keys, log, h.clock.now());
     expect((await h.redis.lrange(h.keys.memberLog(m.guildId, m.userId), 0, -1)).slice(0, 2)).toEqual(after);
     expect(await h.redis.lindex(h.keys.memberLog(m.guildId, m.userId), -1)).toContain('board');
+  });
+});
+
+describe('migrating version-2 data', () => {
+  it('puts members who studied in the last 30 days in the cohort’s activity index, and nobody older', async () => {
+    const g = '8';
+    h.clock.set('2026-11-01T10:00:00Z');
+    await h.service.done({ guildId: g, userId: 'old' }, null, h.nextInteraction());
+    h.clock.set('2026-11-20T10:00:00Z');
+    await h.service.skip({ guildId: g, userId: 'recent' }, null, h.nextInteraction());
+    h.clock.set('2026-12-05T10:00:00Z');
+    // As version 2 left them: no activity index yet.
+    await h.redis.del(h.keys.activeMembers(g));
+    await h.redis.set(h.keys.schemaVersion(), 2);
+    await migrate(h.redis, h.keys, log, h.clock.now());
+    expect(await h.redis.zrange(h.keys.activeMembers(g), 0, -1, 'WITHSCORES')).toEqual(['recent', String(Date.parse('2026-11-20T10:00:00Z'))]);
+    expect(await h.redis.get(h.keys.schemaVersion())).toBe('3');
   });
 });

@@ -1,3 +1,4 @@
+import { Cluster } from 'ioredis';
 import { scanKeys, type RedisClient } from '../../src/store/redis.js';
 
 /**
@@ -6,6 +7,8 @@ import { scanKeys, type RedisClient } from '../../src/store/redis.js';
  * leave empty.
  */
 export async function tracesOf(redis: RedisClient, prefix: string, userId: string): Promise<string[]> {
+  // A cluster client knows its nodes only once ready: scanning before would scan nothing and find no trace.
+  if (redis instanceof Cluster && redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
   const found: string[] = [];
   for await (const keys of scanKeys(redis, `${prefix}:*`)) {
     for (const key of keys) {

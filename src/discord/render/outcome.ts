@@ -11,7 +11,9 @@ export function celebration(userId: string, o: Recorded): string {
   const freeze = o.usedFreeze ? ', a freeze covered the missed day' : o.earnedFreeze ? ', 🧊 earned a streak freeze' : '';
   const streak = o.streak > 1 ? ` · 🔥 ${o.streak}-day streak${freeze}` : '';
   const next = o.next ? `Next up: **${o.next.title}**.` : '🏁 That was their last open topic on the track!';
-  return `🎉 <@${userId}> finished **${o.topic.title}** (+${o.gained} points${streak}). ${next}`;
+  // Angle brackets keep Discord from unfurling a preview of a member's link into the channel.
+  const work = o.link ? `\n🔗 Their work: <${o.link}>` : '';
+  return `🎉 <@${userId}> finished **${o.topic.title}** (+${o.gained} points${streak}). ${next}${work}`;
 }
 
 /**
