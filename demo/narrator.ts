@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Exchange, SeenMessage } from '../standin/member.js';
 import { CHANNEL } from '../standin/fixtures.js';
 import { TerminalRenderer } from './terminal.js';
@@ -14,6 +16,8 @@ export class Narrator {
     colour: boolean,
     /** Columns to wrap at: the terminal's width, or 100 when the output is not a terminal. */
     width = 100,
+    /** Where attached files (the progress card) are saved; undefined: only described. */
+    private readonly filesDir?: string,
   ) {
     this.out = new TerminalRenderer(colour, world.name, () => world.clock.now(), width);
   }
@@ -45,6 +49,17 @@ export class Narrator {
 
   private answer(message: SeenMessage): void {
     this.write(`${this.out.accent('Syllabot')}\n${this.out.message(message)}\n`);
+    for (const file of message.attachments ?? []) this.write(`  ${this.attachment(file)}\n`);
+  }
+
+  /** A file the bot attached: what it is and, when the demo may write files, where it was saved. */
+  private attachment(file: { filename: string; data: Buffer }): string {
+    const size = pngSize(file.data);
+    const what = `📎 ${file.filename} (${size ? `PNG image, ${size.width}×${size.height}, ` : ''}${(file.data.length / 1024).toFixed(1)} KB)`;
+    if (!this.filesDir) return `${what}: run the demo in a terminal (or set DEMO_FILES_DIR) to save it as a file`;
+    const path = join(this.filesDir, `syllabot-demo-${file.filename}`);
+    writeFileSync(path, file.data);
+    return `${what} saved to ${path}`;
   }
 
   /** Channel posts the scheduler made since the last call, each read at the moment it was posted. */
@@ -61,4 +76,10 @@ export class Narrator {
   note(text: string): void {
     this.write(`\n${this.out.dim(`— ${text} —`)}\n`);
   }
+}
+
+/** A PNG's width and height from its header, or undefined for any other file. */
+function pngSize(data: Buffer): { width: number; height: number } | undefined {
+  if (data.length < 24 || data.readUInt32BE(0) !== 0x89504e47 || data.toString('latin1', 12, 16) !== 'IHDR') return undefined;
+  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
 }

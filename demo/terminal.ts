@@ -124,6 +124,7 @@ export class TerminalRenderer {
         add(bar, this.bold(f.name));
         add(`${bar}  `, md(f.value));
       }
+      if (e.image?.url) add(bar, this.dim(`[image: ${e.image.url.replace('attachment://', '')}]`));
       if (e.footer?.text) add(bar, this.dim(md(e.footer.text)));
     }
     const buttons = m.components.flatMap((row) => row.components.map((c) => c.label)).filter(Boolean);

@@ -19,6 +19,7 @@ export const PEOPLE: Record<string, string> = {
   '400000000000000001': 'alice',
   '400000000000000002': 'bob',
   '400000000000000003': 'carol',
+  '400000000000000004': 'dave',
   '400000000000000009': 'admin',
   [CHANNEL]: 'study-hall',
 };
@@ -87,7 +88,7 @@ export class DemoWorld {
   member(name: string): Member {
     const id = Object.keys(PEOPLE).find((key) => PEOPLE[key] === name);
     if (!id) throw new Error(`nobody called ${name}`);
-    return new Member(this.standin, GUILD, id, CHANNEL, name === 'admin' ? ADMIN_PERMISSIONS : undefined);
+    return new Member(this.standin, GUILD, id, CHANNEL, name === 'admin' ? ADMIN_PERMISSIONS : undefined, name);
   }
 
   name = (id: string) => PEOPLE[id] ?? id.slice(-4);

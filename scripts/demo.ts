@@ -19,7 +19,9 @@ try {
   process.stderr.write(`${error.lines.join('\n')}\n`);
   process.exit(1);
 }
-const n = new Narrator(world, (text) => process.stdout.write(text), Boolean(process.stdout.isTTY), process.stdout.columns || 100);
+// In a terminal the progress card is saved as a file to open; DEMO_FILES_DIR asks for it anywhere.
+const filesDir = process.env.DEMO_FILES_DIR ?? (process.stdout.isTTY ? tmpdir() : undefined);
+const n = new Narrator(world, (text) => process.stdout.write(text), Boolean(process.stdout.isTTY), process.stdout.columns || 100, filesDir);
 
 /** Sends a command as Discord's client would: only once it has checked the options against the registered command. */
 const run = (member: Member, name: string, options: Record<string, OptionValue> = {}) => {
@@ -40,11 +42,18 @@ try {
   const done = shown!.components[0]!.components.find((c) => c.label === 'Done')!;
   await n.show('alice', '[presses Done]', alice.press(done.custom_id!));
   await n.show('bob', '/done topic:how-the-internet-works', run(bob, 'done', { topic: 'how-the-internet-works' }));
-  await n.show('bob', '/done topic:http-basics', run(bob, 'done', { topic: 'http-basics' }));
+  await n.show('bob', '/done topic:http-basics link:https://github.com/bob/http-from-scratch', run(bob, 'done', { topic: 'http-basics', link: 'https://github.com/bob/http-from-scratch' }));
   const board = await n.show('alice', '/leaderboard', run(alice, 'leaderboard'));
   const [ranked] = await board.messages(1);
   const share = ranked!.components[0]?.components.find((c) => c.label === 'Share')?.custom_id;
   if (share) await n.show('alice', '[presses Share]', alice.press(share));
+
+  const carol = world.member('carol');
+  const dave = world.member('dave');
+  await n.show('carol', '/done topic:how-the-internet-works', run(carol, 'done', { topic: 'how-the-internet-works' }));
+  await n.show('dave', '/done topic:how-the-internet-works', run(dave, 'done', { topic: 'how-the-internet-works' }));
+  await n.show('alice', '/cohort', run(alice, 'cohort'));
+  await n.show('bob', '/progress', run(bob, 'progress'));
 
   n.typed('alice', '/leaderboard period:year');
   const refused = world.check('leaderboard', { period: 'year' });
@@ -60,7 +69,7 @@ try {
   const meetup = await n.show('admin', '/meetup create title:"SQL study night" when:"tomorrow 18:00"', run(admin, 'meetup', { subcommand: 'create', title: 'SQL study night', when: 'tomorrow 18:00' }), 2);
   const [announcement] = await meetup.messages(1);
   await n.show('bob', "[presses I'm coming]", bob.press(announcement!.components[0]!.components[0]!.custom_id!));
-  n.note('that is the whole loop: /next, Done, the leaderboard, the daily prompt and meetups');
+  n.note('that is the whole loop: /next, Done, the leaderboard, the cohort and the progress card, the daily prompt and meetups');
 } finally {
   await world.stop();
   const logged = existsSync(logFile) ? readFileSync(logFile, 'utf8').trim() : '';

@@ -18,12 +18,13 @@ try {
   process.exit(1);
 }
 const colour = Boolean(process.stdout.isTTY);
-const n = new Narrator(world, (text) => process.stdout.write(text), colour, process.stdout.columns || 100);
+// The progress card is saved as a file to open (DEMO_FILES_DIR chooses where).
+const n = new Narrator(world, (text) => process.stdout.write(text), colour, process.stdout.columns || 100, process.env.DEMO_FILES_DIR ?? tmpdir());
 const help = [
   'Type slash commands as in Discord: /next, /done, /done topic:http-basics, /skip, /undo, /progress member:@bob,',
   '/leaderboard period:all, /topic topic:sql-joins, /track track:node, /help,',
   '/studygroup setup channel:#study-hall time:09:00 timezone:Europe/Berlin, /meetup create title:"SQL night" when:"tomorrow 18:00".',
-  'Playground only: /as bob (switch member: alice, bob, carol, admin), /press 1 (click a button of the last answer),',
+  'Playground only: /as bob (switch member: alice, bob, carol, dave, admin), /press 1 (click a button of the last answer),',
   '/time +1d (move the clock; the scheduler runs and posts what falls due), /quit.',
 ].join('\n');
 n.note('Syllabot playground: a stand-in Discord server with the real bot');

@@ -122,6 +122,8 @@ export class Member {
     readonly userId: string,
     readonly channelId = '300000000000000001',
     readonly permissions = MEMBER_PERMISSIONS,
+    /** The member's display name (Discord's global_name); none: the client shows their username. */
+    readonly displayName?: string,
   ) {}
 
   /** `/name option:value …` (`subcommand` names a subcommand) — returns the exchange to read the bot's answer from. */
@@ -168,7 +170,7 @@ export class Member {
       guild_id: this.guildId,
       channel_id: this.channelId,
       channel: { id: this.channelId, type: 0, guild_id: this.guildId, name: 'study', permissions: this.permissions },
-      member: { user: user(this.userId), roles: [], permissions: this.permissions, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, pending: false, nick: null, avatar: null },
+      member: { user: user(this.userId, this.displayName), roles: [], permissions: this.permissions, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, pending: false, nick: null, avatar: null },
       data,
       // The bot's permissions in this channel (its role and the channel's overwrite, from the guild fixture).
       app_permissions: String(this.standin.appPermissionsIn(this.channelId)),
@@ -184,6 +186,6 @@ export class Member {
   }
 }
 
-function user(id: string) {
-  return { id, username: `member${id.slice(-4)}`, discriminator: '0', global_name: null, avatar: null };
+function user(id: string, globalName?: string) {
+  return { id, username: `member${id.slice(-4)}`, discriminator: '0', global_name: globalName ?? null, avatar: null };
 }

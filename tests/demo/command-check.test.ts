@@ -66,7 +66,8 @@ describe('the playground checks a command as Discord’s client does before send
 
   it('refuses options and subcommands the command does not have', () => {
     expect(refusal('next', { foo: 'bar' })).toBe('/next has no option foo; it takes no options.');
-    expect(refusal('done', { topics: 'alpha' })).toBe('/done has no option topics; its options are topic.');
+    expect(refusal('skip', { topics: 'alpha' })).toBe('/skip has no option topics; its options are topic.');
+    expect(refusal('done', { topics: 'alpha' })).toBe('/done has no option topics; its options are topic, link.');
     expect(refusal('meetup')).toBe('/meetup: choose one of create, list, cancel, like /meetup create.');
     expect(refusal('meetup', { subcommand: 'setup' })).toBe('/meetup has no subcommand setup; choose one of create, list, cancel.');
     expect(refusal('next', { subcommand: 'create' })).toBe('/next has no subcommands; it takes no options.');
