@@ -56,3 +56,21 @@ describe('study-pair suggestions', () => {
     expect(pairsOf([member('me', 10), member('a', 1), member('b', 2)], 'me')).toEqual(['a+b']);
   });
 });
+
+describe('the cohort view as a member sees it', () => {
+  it('lists as many pairs as fit in the field and says how many more there are', async () => {
+    const { cohortEmbed } = await import('../../src/discord/render/cohort.js');
+    const { loadCurriculum } = await import('../../src/curriculum/load.js');
+    const curriculum = loadCurriculum('curriculum');
+    const topic = curriculum.onTrack('python')[3]!;
+    const members = Array.from({ length: 200 }, (_, n) => ({ userId: String(400000000000000000n + BigInt(n)), track: 'python', topic, position: 3, at: n }));
+    const pairs = suggestPairs(members, 'nobody');
+    expect(pairs).toHaveLength(100);
+    const embed = cohortEmbed({ since: '2026-11-12', members, pairs, callerHidden: false, more: 0 }, 'nobody', curriculum);
+    const value = embed.fields[0]!.value;
+    expect(value.length).toBeLessThanOrEqual(1024);
+    const listed = value.split('\n').filter((line) => line.includes(' and <@')).length;
+    expect(value).toContain(`…and ${100 - listed} more pairs`);
+    expect(embed.description.length).toBeLessThanOrEqual(4096);
+  });
+});

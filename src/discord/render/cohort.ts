@@ -23,7 +23,7 @@ export function cohortEmbed(view: CohortView, callerId: string, curriculum: Curr
     : `Nobody has finished a topic since ${view.since}. Be the first: \`/next\`.`;
   const hidden = view.callerHidden ? '\n\nYou hide from this view (`/privacy`), so you are not listed or paired.' : '';
   const description = `${intro}${hidden}\n\n${sections.join('\n\n')}`;
-  const fields = view.pairs.length ? [{ name: '🤝 Study pairs', value: fitLines(view.pairs.map((p) => pairLine(p, callerId, view.members)), LIMIT.fieldValue) }] : [];
+  const fields = view.pairs.length ? [{ name: '🤝 Study pairs', value: pairList(view.pairs.map((p) => pairLine(p, callerId, view.members))) }] : [];
   return {
     color: COLOUR.brand,
     title: '👥 The cohort: who is working on what',
@@ -31,6 +31,14 @@ export function cohortEmbed(view: CohortView, callerId: string, curriculum: Curr
     fields,
     footer: { text: 'Pairs are members on the same or a neighbouring topic of the same track. Say hello and study together!' },
   };
+}
+
+/** The pairs that fit in a field, and how many more there are (the caller's own comes first, so it always fits). */
+function pairList(lines: string[]): string {
+  const room = LIMIT.fieldValue - 40;
+  const shown = fitLines(lines, room);
+  const count = shown.split('\n').length;
+  return count < lines.length ? `${shown}\n…and ${lines.length - count} more pairs` : shown;
 }
 
 function pairLine(pair: StudyPair, callerId: string, members: CohortMember[]): string {
