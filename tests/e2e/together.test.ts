@@ -97,6 +97,21 @@ describe('/progress', () => {
     expect(reply.embeds[0]!.image?.url).toBe('attachment://progress.png');
   });
 
+  it('Share posts the member’s own card to the channel, naming them without a ping', async () => {
+    const member = newMember();
+    await member.run('done').messages(1);
+    const own = await member.run('progress').reply();
+    const share = own.components[0]!.components.find((c) => c.label === 'Share')!;
+    const [posted] = await member.press(share.custom_id!).messages(1);
+    expect(posted!.ephemeral).toBe(false);
+    expect(posted!.content).toBe(`📈 <@${member.userId}> shared their progress on the Python track.`);
+    expect(posted!.allowedMentions).toEqual({ parse: [], replied_user: false });
+    expect(pngSize(posted!.attachments[0]!.data).width).toBe(cardSize(1).width);
+    // Someone else's progress has no Share button: a member shares only their own card.
+    const other = await newMember().run('progress', { member: { user: member.userId } }).reply();
+    expect(other.components).toEqual([]);
+  });
+
   it('answers as text only, with no file, where the bot may not attach files', async () => {
     const member = new Member(world.standin, GUILD, String(nextUser++), NO_FILES);
     await member.run('done').messages(1);
