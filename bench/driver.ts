@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { APPLICATION_ID, BOT_USER, guildPayload, type DiscordStandin, type GuildSpec } from '../standin/discord-standin.js';
+import { APPLICATION_ID, BOT_USER, guildPayload, INVITE_PERMISSIONS, type DiscordStandin, type GuildSpec } from '../standin/discord-standin.js';
 import { Member } from '../standin/member.js';
 import { serve } from './ipc.js';
 import { profilingHandlers } from './profiling.js';
@@ -35,7 +35,8 @@ function interaction(index: number, command: string, id: string): Record<string,
   const g = index % GUILDS;
   const user = String(BigInt(guildId(g)) * 1000n + BigInt(Math.floor(index / GUILDS)));
   let payload: Record<string, unknown> | undefined;
-  const capture = { dispatchInteraction: (p: Record<string, unknown>) => (payload = p) } as unknown as DiscordStandin;
+  // The bot's permissions in the channel are what its invite gives (the bench's guilds declare no overwrites).
+  const capture = { dispatchInteraction: (p: Record<string, unknown>) => (payload = p), appPermissionsIn: () => INVITE_PERMISSIONS } as unknown as DiscordStandin;
   new Member(capture, guildId(g), user, channelId(g)).run(command, {}, id);
   return payload!;
 }

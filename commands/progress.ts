@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType, ButtonStyle, ComponentType, MessageFlags, PermissionFlagsBits, type APIActionRowComponent, type APIButtonComponentWithCustomId, type User } from 'discord.js';
-import { renderProgressCard, type CardData } from '../src/card/progress-card.js';
+import type { CardData } from '../src/card/progress-card.js';
 import { answer } from '../src/discord/answer.js';
 import { buttonId } from '../src/discord/buttons.js';
 import { defineCommand, guildOnly, type GuildButton, type GuildChatInput } from '../src/discord/command.js';
@@ -9,6 +9,9 @@ import type { ProgressReport } from '../src/progress/progress-service.js';
 import { UserError } from '../src/errors.js';
 
 const SHARE = 'share-progress';
+
+/** Loaded on first use: the canvas addon costs about 16 MB of RSS, which a bot nobody asks for a card does not pay. */
+const renderProgressCard = async (data: CardData) => (await import('../src/card/progress-card.js')).renderProgressCard(data);
 
 /**
  * /progress answers only the member who asked: their card (a PNG, where the bot may attach files)

@@ -320,7 +320,7 @@ export class ProgressService {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       // No "seen" check in the read: the write checks it anyway (and answers 'replay'), and the
       // read stays one command shorter on the busiest path.
-      const read = await this.store.read(m, { privacy: true });
+      const read = await this.store.read(m);
       const now = this.clock.now();
       const zone = read.zone ?? UTC;
       const decision = decideMark(this.curriculum, read.member, { action, topic: named, now, periods: periodsAt(now, zone), zone, link });

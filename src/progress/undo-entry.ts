@@ -32,45 +32,57 @@ export interface UndoEntry {
 const common = {
   a: z.enum(['done', 'skip']),
   t: z.string(),
-  pf: z.string(),
-  pv: z.string(),
   p: z.number(),
   s: z.number(),
   b: z.number(),
-  d: z.string(),
-  c: z.string(),
   w: z.string(),
   m: z.string(),
   at: z.number(),
 };
 
+/** The state before, as version 2 always wrote it. */
+const before = { pf: z.string(), pv: z.string(), d: z.string(), c: z.string() };
+
 /**
- * Version 3 adds the freezes (f, absent when unknown) and the last study instant (la, 0: none) before,
- * the review before (r) and, when the done came with a link, the work entry it added (k, optional:
- * entries written before links decode without it).
+ * Version 3 adds the freezes (f, absent when unknown) and the last study instant (la) before, the
+ * review before (r) and, when the done came with a link, the work entry it added (k). It leaves out
+ * what is empty (pf, pv, d, r, la, k) and the cursor when it was the topic itself (c), the common
+ * case: every byte of the entry travels to Redis with each done and back with each undo.
  */
 const entrySchema = z.discriminatedUnion('v', [
-  z.object({ v: z.literal(3), ...common, f: z.number().optional(), la: z.number(), r: z.string(), k: z.string().optional() }),
+  z.object({
+    v: z.literal(3),
+    ...common,
+    pf: z.string().default(''),
+    pv: z.string().default(''),
+    d: z.string().default(''),
+    c: z.string().optional(),
+    f: z.number().optional(),
+    la: z.number().default(0),
+    r: z.string().default(''),
+    k: z.string().optional(),
+  }),
   // Written before self-checks, reviews and freezes: decoded with defaults (nothing to restore).
-  z.object({ v: z.literal(2), ...common }),
+  z.object({ v: z.literal(2), ...common, ...before }),
 ]);
 
 /** Compact JSON: the log holds up to UNDO_DEPTH entries per member. */
 export function encodeUndo(e: UndoEntry): string {
+  const unless = <T>(value: T, empty: T) => (value === empty ? undefined : value);
   return JSON.stringify({
     v: 3,
     a: e.action,
     t: e.topicId,
-    pf: e.previous.field,
-    pv: e.previous.value,
+    pf: unless(e.previous.field, ''),
+    pv: unless(e.previous.value, ''),
     p: e.points,
     s: e.before.streak,
     b: e.before.bestStreak,
-    d: e.before.lastDay,
-    c: e.before.cursor,
+    d: unless(e.before.lastDay, ''),
+    c: unless(e.before.cursor, e.topicId),
     f: e.before.freezes,
-    la: e.before.lastAt ?? 0,
-    r: e.review,
+    la: e.before.lastAt || undefined,
+    r: unless(e.review, ''),
     w: e.week,
     m: e.month,
     at: e.at,
@@ -104,7 +116,8 @@ export function decodeUndo(raw: string): UndoEntry | undefined {
       streak: e.s,
       bestStreak: e.b,
       lastDay: e.d,
-      cursor: e.c,
+      // Version 3 leaves the cursor out when it was the topic itself.
+      cursor: e.c ?? e.t,
       ...(v3?.f !== undefined ? { freezes: v3.f } : {}),
       ...(v3 && v3.la ? { lastAt: v3.la } : {}),
     },

@@ -15,11 +15,19 @@ export class CohortStore {
     private readonly keys: Keys,
   ) {}
 
-  /** The guild's zone, its most recently active members (newest first) and who hides: one round trip. */
-  async recent(guildId: string, limit: number): Promise<{ zone?: string; active: ActiveMember[]; hidden: Set<string> }> {
+  /**
+   * The guild's zone, its most recently active members (newest first) and who hides: one round trip,
+   * which also drops activity older than `keepSinceMs` (housekeeping kept off the /done path).
+   */
+  async recent(guildId: string, limit: number, keepSinceMs: number): Promise<{ zone?: string; active: ActiveMember[]; hidden: Set<string> }> {
     const k = this.keys;
-    const [zone, flat, hidden] = await exec(
-      this.redis.pipeline().hget(k.group(guildId), 'tz').zrevrange(k.activeMembers(guildId), 0, limit - 1, 'WITHSCORES').smembers(k.privateMembers(guildId)),
+    const [, zone, flat, hidden] = await exec(
+      this.redis
+        .pipeline()
+        .zremrangebyscore(k.activeMembers(guildId), '-inf', `(${keepSinceMs}`)
+        .hget(k.group(guildId), 'tz')
+        .zrevrange(k.activeMembers(guildId), 0, limit - 1, 'WITHSCORES')
+        .smembers(k.privateMembers(guildId)),
     );
     const list = flat as string[];
     const active: ActiveMember[] = [];

@@ -10,7 +10,7 @@ export function createKeys(prefix: string) {
   const member = (guildId: string, userId: string) => `${guild(guildId)}:member:${userId}`;
   return {
     prefix,
-    /** HASH track, points, bonus, streak, bestStreak, lastDay, lastAt, freezes, cursor, v (version, bumped by every change) */
+    /** HASH track, points, bonus, streak, bestStreak, lastDay, lastAt, freezes, cursor, hidden ('1': /privacy), v (version, bumped by every change) */
     member,
     /** HASH topicId -> "done:<ms>" | "skip:<ms>" */
     memberTopics: (guildId: string, userId: string) => `${member(guildId, userId)}:topics`,
@@ -26,7 +26,7 @@ export function createKeys(prefix: string) {
     memberWork: (guildId: string, userId: string) => `${member(guildId, userId)}:work`,
     /** ZSET member -> ms of their last done or skip: who the cohort view lists (progress/cohort.ts) */
     activeMembers: (guildId: string) => `${guild(guildId)}:active`,
-    /** SET of members who hide from the boards and the cohort view (/privacy) */
+    /** SET of members who hide from the boards and the cohort view (/privacy; also `hidden` in their member hash) */
     privateMembers: (guildId: string) => `${guild(guildId)}:private`,
     /** STRING, short-lived: an interaction id already applied, so a replayed delivery counts once */
     interactionSeen: (guildId: string, interactionId: string) => `${guild(guildId)}:seen:${interactionId}`,
@@ -90,7 +90,5 @@ export function ownKeysOf(keys: Keys, guildId: string, userId: string): string[]
 export const BOARD_TTL_SECONDS = { week: 120 * 86_400, month: 400 * 86_400 } as const;
 export const SEEN_TTL_SECONDS = 15 * 60;
 export const UNDO_DEPTH = 50;
-/** Pieces of work kept per member (/progress shows the last five). */
-export const WORK_DEPTH = 20;
-/** Activity older than this leaves the cohort index when someone next studies (the view reads 14 days). */
+/** Activity older than this leaves the cohort index when the view is next read (it shows 14 days). */
 export const ACTIVE_KEEP_MS = 30 * 86_400_000;

@@ -15,10 +15,16 @@ export class PrivacyStore {
     return { hidden: hidden === 1, boardsOff: boards === 'off' };
   }
 
-  /** Hides or shows the member; true when that changed something. */
+  /**
+   * Hides or shows the member; true when that changed something. The guild's set filters the boards
+   * and the cohort view; the same flag in the member's hash comes with the read a /done makes anyway,
+   * so a hidden member's celebration costs no extra command. One MULTI: both or neither.
+   */
   async setHidden(guildId: string, userId: string, hidden: boolean): Promise<boolean> {
-    const key = this.keys.privateMembers(guildId);
-    const changed = await guardWrite(hidden ? this.redis.sadd(key, userId) : this.redis.srem(key, userId));
+    const set = this.keys.privateMembers(guildId);
+    const member = this.keys.member(guildId, userId);
+    const multi = hidden ? this.redis.multi().sadd(set, userId).hset(member, 'hidden', '1') : this.redis.multi().srem(set, userId).hdel(member, 'hidden');
+    const [changed] = await exec(multi, { write: true });
     return changed === 1;
   }
 

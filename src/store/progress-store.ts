@@ -5,7 +5,7 @@ import type { MarkChange, UndoChange } from '../progress/rules.js';
 import type { FirstAnswer } from '../progress/self-check.js';
 import { encodeUndo } from '../progress/undo-entry.js';
 import { exec, guard, guardWrite } from './guard.js';
-import { ACTIVE_KEEP_MS, BOARD_TTL_SECONDS, SEEN_TTL_SECONDS, UNDO_DEPTH, WORK_DEPTH, type Keys } from './keys.js';
+import { BOARD_TTL_SECONDS, SEEN_TTL_SECONDS, UNDO_DEPTH, type Keys } from './keys.js';
 
 export interface MemberRef {
   guildId: string;
@@ -25,7 +25,7 @@ export interface MemberRead {
   checks: (string | undefined)[];
   /** The member's newest work entries (as stored, newest first), when asked for */
   work: string[];
-  /** The member hides from boards and the cohort view (read only when asked for) */
+  /** The member hides from boards and the cohort view (a field of the member hash, beside the guild's set) */
   hidden: boolean;
 }
 
@@ -70,7 +70,7 @@ export class ProgressStore {
    * interaction was applied already, the newest undo entry, the first answers to some self-check
    * questions (`checks`: fields of the checks hash). One pipeline, one round trip.
    */
-  async read(m: MemberRef, options: { interactionId?: string; lastEntry?: boolean; checks?: string[]; work?: number; privacy?: boolean } = {}): Promise<MemberRead> {
+  async read(m: MemberRef, options: { interactionId?: string; lastEntry?: boolean; checks?: string[]; work?: number } = {}): Promise<MemberRead> {
     const k = this.keys;
     const pipeline = this.redis
       .pipeline()
@@ -82,13 +82,11 @@ export class ProgressStore {
     if (options.lastEntry) pipeline.lindex(k.memberLog(m.guildId, m.userId), 0);
     if (options.checks?.length) pipeline.hmget(k.memberChecks(m.guildId, m.userId), ...options.checks);
     if (options.work) pipeline.lrange(k.memberWork(m.guildId, m.userId), 0, options.work - 1);
-    if (options.privacy) pipeline.sismember(k.privateMembers(m.guildId), m.userId);
     const [hash, topics, zone, reviews, ...rest] = await exec(pipeline);
     const seen = options.interactionId ? rest.shift() === 1 : false;
     const lastEntry = options.lastEntry ? ((rest.shift() as string | null) ?? undefined) : undefined;
     const checks = options.checks?.length ? (rest.shift() as (string | null)[]).map((v) => v ?? undefined) : [];
     const work = options.work ? (rest.shift() as string[]) : [];
-    const hidden = options.privacy ? rest.shift() === 1 : false;
     return {
       member: toMemberState(hash as Record<string, string>, topics as Record<string, string>, reviews as Record<string, string>),
       zone: (zone as string | null) ?? undefined,
@@ -96,7 +94,7 @@ export class ProgressStore {
       lastEntry,
       checks,
       work,
-      hidden,
+      hidden: (hash as Record<string, string>).hidden === '1',
     };
   }
 
@@ -137,9 +135,7 @@ export class ProgressStore {
         change.lastAt ?? '',
         change.review ?? '',
         change.work ?? '',
-        WORK_DEPTH,
         undo.at,
-        undo.at - ACTIVE_KEEP_MS,
       ),
     );
   }

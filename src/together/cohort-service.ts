@@ -4,6 +4,7 @@ import { closedTopics, emptyMember } from '../progress/member-state.js';
 import { pickNext } from '../progress/next-topic.js';
 import { addDays, periodsAt, startOfDay } from '../progress/periods.js';
 import type { CohortStore } from '../store/cohort-store.js';
+import { ACTIVE_KEEP_MS } from '../store/keys.js';
 import { suggestPairs, type CohortMember, type StudyPair } from './cohort.js';
 
 /** Local days the cohort view looks back: today and the 13 before it. */
@@ -35,7 +36,7 @@ export class CohortService {
   ) {}
 
   async view(guildId: string, callerId: string): Promise<CohortView> {
-    const { zone = 'UTC', active, hidden } = await this.store.recent(guildId, COHORT_LIMIT + 1);
+    const { zone = 'UTC', active, hidden } = await this.store.recent(guildId, COHORT_LIMIT + 1, this.clock.now() - ACTIVE_KEEP_MS);
     const since = addDays(periodsAt(this.clock.now(), zone).day, -(COHORT_DAYS - 1));
     const sinceMs = startOfDay(since, zone);
     const recent = active.filter((a) => a.at >= sinceMs);

@@ -119,14 +119,25 @@ describe('deciding an undo', () => {
 
   it('of an entry from before freezes and reviews (version 2) keeps the freezes and removes the topic’s review', () => {
     const v3 = mark(mark(fresh(), 'done', 'alpha', START - DAY).m, 'done', 'beta').m;
-    const entry = JSON.parse(v3.log[0]!) as Record<string, unknown>;
-    const { f: _f, la: _la, r: _r, ...rest } = entry;
-    const v2 = { ...v3, freezes: 1, log: [JSON.stringify({ ...rest, v: 2 }), ...v3.log.slice(1)] };
+    // The same entry as version 2 wrote it: every field of the state before, nothing of freezes, reviews or the instant.
+    const e = decodeUndo(v3.log[0]!)!;
+    const written = { v: 2, a: e.action, t: e.topicId, pf: e.previous.field, pv: e.previous.value, p: e.points, s: e.before.streak, b: e.before.bestStreak, d: e.before.lastDay, c: e.before.cursor, w: e.week, m: e.month, at: e.at };
+    const v2 = { ...v3, freezes: 1, log: [JSON.stringify(written), ...v3.log.slice(1)] };
     const decoded = decodeUndo(v2.log[0]!)!;
     expect(decoded).toMatchObject({ review: '', before: { streak: 1, lastDay: '2026-11-22' } });
     expect(decoded.before.freezes).toBeUndefined();
     expect(decideUndo(v2, decoded)).toMatchObject({ freezes: 1, review: undefined, streak: 1, lastAt: undefined });
     expect(decodeUndo(encodeUndo(decodeUndo(v3.log[0]!)!))).toEqual(decodeUndo(v3.log[0]!));
+  });
+
+  it('of a version-3 entry reads back every field it left out as empty (and the cursor as the topic itself)', () => {
+    const bare = { action: 'skip' as const, topicId: 'alpha', previous: { field: '', value: '' }, points: 0, before: { streak: 0, bestStreak: 0, lastDay: '', cursor: 'alpha' }, review: '', week: '2026-W48', month: '2026-11', at: START };
+    const raw = encodeUndo(bare);
+    expect(JSON.parse(raw)).not.toHaveProperty('c');
+    expect(JSON.parse(raw)).not.toHaveProperty('pf');
+    expect(decodeUndo(raw)).toEqual(bare);
+    const full = { ...bare, action: 'done' as const, previous: { field: 'old-alpha', value: 'skip:1' }, points: 10, before: { streak: 3, bestStreak: 5, lastDay: '2026-11-22', cursor: '', freezes: 1, lastAt: START - DAY }, review: '1:2026-11-24', work: '{"t":"alpha"}' };
+    expect(decodeUndo(encodeUndo(full))).toEqual(full);
   });
 
   it('puts a skipped topic back to skipped when its done is undone', () => {

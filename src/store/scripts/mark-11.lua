@@ -12,8 +12,8 @@
 -- ARGV[15] undo entry (JSON)   ARGV[16] undo depth
 -- ARGV[17] freezes held ('' deletes: none)   ARGV[18] last study instant, ms ('' deletes)
 -- ARGV[19] the topic's review, "<stage>:<day>" ('' deletes: a skip has none)
--- ARGV[20] a work entry to add (JSON, '' for none)   ARGV[21] work depth
--- ARGV[22] now (ms): the member's last activity   ARGV[23] activity before this (ms) leaves the index
+-- ARGV[20] a work entry to add (JSON, '' for none; the list keeps as many as the undo log)
+-- ARGV[21] now (ms): the member's last activity (the cohort's read trims old entries)
 -- Reply: 'replay' when this interaction was applied already; 'stale' when the member changed since
 --        the read (nothing written: decide again); 'ok'.
 --@include lib/member.lua
@@ -40,10 +40,9 @@ end
 
 if ARGV[20] ~= '' then
   redis.call('LPUSH', KEYS[10], ARGV[20])
-  redis.call('LTRIM', KEYS[10], 0, tonumber(ARGV[21]) - 1)
+  redis.call('LTRIM', KEYS[10], 0, tonumber(ARGV[16]) - 1)
 end
-redis.call('ZADD', KEYS[11], ARGV[22], ARGV[11])
-redis.call('ZREMRANGEBYSCORE', KEYS[11], '-inf', '(' .. ARGV[23])
+redis.call('ZADD', KEYS[11], ARGV[21], ARGV[11])
 
 redis.call('LPUSH', KEYS[3], ARGV[15])
 redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[16]) - 1)
