@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType } from 'discord.js';
-import { defineCommand, guildOnly, memberOf, TOPIC_OPTION_MAX } from '../src/discord/command.js';
-import { replyWithOutcome, respondWithTopics } from '../src/discord/respond.js';
+import { defineCommand, guildOnly, memberOf } from '../src/discord/command.js';
+import { markButton, replyWithOutcome, respondWithTopics, topicOption } from '../src/discord/respond.js';
 import { LINK_MAX } from '../src/progress/evidence.js';
 
 /**
@@ -13,7 +13,7 @@ export default defineCommand({
     name: 'done',
     description: 'Mark a topic as finished (and show the group what you built)',
     options: [
-      { name: 'topic', description: 'Topic (default: your current one)', type: ApplicationCommandOptionType.String, autocomplete: true, max_length: TOPIC_OPTION_MAX },
+      topicOption,
       { name: 'link', description: 'https link to your work: a repository, a gist, a post', type: ApplicationCommandOptionType.String, max_length: LINK_MAX },
     ],
     ...guildOnly,
@@ -22,7 +22,5 @@ export default defineCommand({
     return replyWithOutcome(i, await ctx.progress.done(memberOf(i), topic ?? null, i.id, link), { linkGiven: link !== undefined });
   },
   autocomplete: respondWithTopics,
-  buttons: {
-    done: async (i, topicId, ctx) => replyWithOutcome(i, await ctx.progress.done(memberOf(i), topicId, i.id)),
-  },
+  buttons: { done: markButton('done') },
 });

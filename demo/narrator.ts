@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pngSize } from '../src/card/png.js';
 import type { Exchange, SeenMessage } from '../standin/member.js';
 import { CHANNEL } from '../standin/fixtures.js';
 import { TerminalRenderer } from './terminal.js';
@@ -78,8 +79,3 @@ export class Narrator {
   }
 }
 
-/** A PNG's width and height from its header, or undefined for any other file. */
-function pngSize(data: Buffer): { width: number; height: number } | undefined {
-  if (data.length < 24 || data.readUInt32BE(0) !== 0x89504e47 || data.toString('latin1', 12, 16) !== 'IHDR') return undefined;
-  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
-}

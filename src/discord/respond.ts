@@ -1,8 +1,8 @@
-import { MessageFlags, type AutocompleteInteraction } from 'discord.js';
+import { ApplicationCommandOptionType, MessageFlags, type AutocompleteInteraction } from 'discord.js';
 import { answer } from './answer.js';
 import type { AppContext } from '../context.js';
 import type { Outcome } from '../progress/progress-service.js';
-import type { GuildButton, GuildChatInput } from './command.js';
+import { memberOf, TOPIC_OPTION_MAX, type ButtonHandler, type GuildButton, type GuildChatInput } from './command.js';
 import { clip } from './render/common.js';
 import { celebration, celebrationRow, privateOutcome } from './render/outcome.js';
 import { prebuilt } from './render/common.js';
@@ -30,6 +30,15 @@ export async function replyWithOutcome(i: GuildChatInput | GuildButton, outcome:
 
 /** A link goes with the done that finishes a topic; given with any other outcome, it is not kept. */
 const LINK_NOT_SAVED = 'Your link was not saved: a link is kept with the `/done` that finishes a topic.';
+
+/** The optional, autocompleted topic /done and /skip take (default: the member's current one). */
+export const topicOption = { name: 'topic', description: 'Topic (default: your current one)', type: ApplicationCommandOptionType.String, autocomplete: true, max_length: TOPIC_OPTION_MAX } as const;
+
+/** The **Done** or **Skip** button of a topic card: the command, on the card's topic. */
+export const markButton =
+  (action: 'done' | 'skip'): ButtonHandler =>
+  async (i, topicId, ctx) =>
+    replyWithOutcome(i, await ctx.progress[action](memberOf(i), topicId, i.id));
 
 /** Topic choices for autocomplete: any part of a title or id, at most Discord's 25. */
 export async function respondWithTopics(i: AutocompleteInteraction, ctx: AppContext): Promise<void> {

@@ -1,5 +1,5 @@
 import type { RedisClient as Redis } from './redis.js';
-import { exec, guard, guardWrite } from './guard.js';
+import { exec, guardWrite } from './guard.js';
 import type { Keys } from './keys.js';
 
 /** Who hides from the boards and the cohort view, and whether a server turned its boards off. */
@@ -35,9 +35,5 @@ export class PrivacyStore {
   async setBoards(guildId: string, on: boolean): Promise<void> {
     const key = this.keys.group(guildId);
     await guardWrite(on ? this.redis.hdel(key, 'boards') : this.redis.hset(key, 'boards', 'off'));
-  }
-
-  async boardsOff(guildId: string): Promise<boolean> {
-    return (await guard(this.redis.hget(this.keys.group(guildId), 'boards'))) === 'off';
   }
 }

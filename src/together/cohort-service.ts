@@ -49,9 +49,9 @@ export class CohortService {
     const members = shown.map(({ userId, at }): CohortMember => {
       const { track = this.curriculum.defaultTrack, cursor } = positions.get(userId) ?? {};
       const closed = closedTopics(this.curriculum, { ...emptyMember(), topics: topics.get(userId) ?? {} });
-      // The cursor is the topic they were shown as next and stays so until they close it; without
-      // one (older data, or an undo back to before any), the rules pick it from what they closed.
-      const topic = cursor && this.curriculum.get(cursor)?.tracks.includes(track) ? this.curriculum.get(cursor) : pickNext(this.curriculum, track, closed);
+      // pickNext keeps the cursor (the topic they were shown as next) while it is open on their
+      // track; only members without one had their closed topics read, for the rules to pick from.
+      const topic = pickNext(this.curriculum, track, closed, cursor);
       const position = topic ? this.curriculum.onTrack(track).indexOf(topic) : -1;
       return { userId, track, topic, position, at };
     });

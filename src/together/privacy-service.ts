@@ -37,10 +37,6 @@ export class PrivacyService {
     return this.store.setBoards(guildId, on);
   }
 
-  boardsOff(guildId: string): Promise<boolean> {
-    return this.store.boardsOff(guildId);
-  }
-
   /**
    * Erases everything stored about the member in this server and says what it was. The erase is one
    * MULTI; a command of the member's running at the same moment may write again after it, so the

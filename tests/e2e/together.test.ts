@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pngSize } from '../../src/card/png.js';
 import { cardSize } from '../../src/card/progress-card.js';
 import { PERMISSION } from '../../standin/discord-standin.js';
 import { Member } from '../../standin/member.js';
@@ -18,13 +19,6 @@ beforeAll(async () => {
   world = await World.start('together', { guilds: [{ id: GUILD, channelIds: [CHANNEL, NO_FILES], deniedToBot: { [NO_FILES]: PERMISSION.attachFiles } }] });
 });
 afterAll(async () => world?.stop());
-
-/** Width and height from a PNG's header (the IHDR chunk right after the 8-byte signature). */
-function pngSize(data: Buffer): { width: number; height: number } {
-  expect(data.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  expect(data.subarray(12, 16).toString('latin1')).toBe('IHDR');
-  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
-}
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A pair's line, whichever of the two is named first (the more recently active one). */
@@ -106,7 +100,7 @@ describe('/progress', () => {
     expect(posted!.ephemeral).toBe(false);
     expect(posted!.content).toBe(`📈 <@${member.userId}> shared their progress on the Python track.`);
     expect(posted!.allowedMentions).toEqual({ parse: [], replied_user: false });
-    expect(pngSize(posted!.attachments[0]!.data).width).toBe(cardSize(1).width);
+    expect(pngSize(posted!.attachments[0]!.data)?.width).toBe(cardSize(1).width);
     // Someone else's progress has no Share button: a member shares only their own card.
     const other = await newMember().run('progress', { member: { user: member.userId } }).reply();
     expect(other.components).toEqual([]);
